@@ -1,0 +1,238 @@
+"""The typed model of a cable, shared by every stage of the pipeline.
+
+`read/` turns text into these objects, `tag/` adds spans to their texts, and `build/` turns them into TEI.
+Nothing here knows about XML, so each stage can be tested on plain Python values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+SpanKind = Literal[
+    "date", "person", "place", "org", "bold", "url", "bracket", "copies", "idno", "stamp-person", "stamp-place",
+]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch `[start, end)` of a Text that the builder wraps in one element.
+
+    `attrs` carries what the element needs: ISO values for dates, the register id for names, the bracket's
+    reading (gap, supplied, gloss, note) and its responsibility.
+    """
+
+    start: int
+    end: int
+    kind: SpanKind
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """Look up one attribute; spans keep attrs as a tuple so that they stay hashable and ordered."""
+        return dict(self.attrs).get(key, default)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of source text (line breaks kept as newlines) with the spans found in it."""
+
+    value: str
+    line: int
+    spans: tuple[Span, ...] = ()
+
+    def with_spans(self, spans: list[Span] | tuple[Span, ...]) -> Text:
+        """Return a copy with more spans; spans are kept sorted so output is deterministic."""
+        merged = sorted(set(self.spans) | set(spans), key=lambda s: (s.start, -s.end, s.kind, s.attrs))
+        return replace(self, spans=tuple(merged))
+
+    def line_of(self, offset: int) -> int:
+        """The source line number of a character offset, for error messages."""
+        return self.line + self.value.count("\n", 0, offset)
+
+
+StampType = Literal[
+    "sent", "received", "arrived", "deciphered", "typed", "cabled", "number", "sender-number", "from", "to",
+    "urgency", "classification", "enclosure", "handling", "registration", "page", "transmission", "copy",
+    "other",
+]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One routing stamp inside a block's text: its type, its extent, and where its person and place stand.
+
+    Offsets are into the text of the Block that holds the stamp, so one line may hold several stamps
+    ("From Correspondent 20 Sent 17.7.52") and one stamp may run over a line end.
+    """
+
+    type: StampType
+    start: int
+    end: int
+    person: tuple[int, int] | None = None
+    place: tuple[int, int] | None = None
+    value: str | None = None  # telegram number, urgency or classification, as normalised
+
+
+@dataclass(frozen=True)
+class CopyLine:
+    """One addressee of a distribution list, with every source line that sends them a copy."""
+
+    name: tuple[int, int]
+    copies: int
+    copies_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """A distribution list: its heading (with the stated total), its addressees, and unassigned copy numbers."""
+
+    head: Text | None
+    total: int | None
+    total_span: tuple[int, int] | None
+    items: tuple[tuple[Text, CopyLine], ...]
+    unassigned: tuple[Text, ...] = ()
+
+
+BlockKind = Literal[
+    "stamp", "stamps", "distribution", "p", "address", "salute", "signed", "dateline", "separator", "item",
+    "page", "note", "heading", "closer-p",
+]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the body: a paragraph, a routing stamp line, a signature, a list item, an enclosure."""
+
+    kind: BlockKind
+    text: Text | None = None
+    stamps: tuple[Stamp, ...] = ()
+    distribution: Distribution | None = None
+    children: tuple[Block, ...] = ()
+    n: str | None = None  # number of a list item
+    note_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A letter or telegram quoted inside the cable, with its own blocks (and enclosures)."""
+
+    blocks: tuple[Block | Enclosure, ...]
+    quoted: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One language version of the cable: the original, or a translation of it."""
+
+    lang: str
+    blocks: tuple[Block | Enclosure, ...]
+    role: Literal["original", "translation", "single"] = "single"
+
+
+@dataclass(frozen=True)
+class ArchiveRef:
+    """An archival reference split into its parts (`APRF, fond 45, opis 1, delo 347, listy 46-49`)."""
+
+    text: Text
+    repository: tuple[int, int] | None
+    parts: tuple[tuple[str, str, tuple[int, int]], ...]  # (unit, value, span of value)
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One labelled field of an archive record (`Summary:` and its text)."""
+
+    name: str
+    label: Text | None
+    values: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveHeader:
+    """The record an archive publishes with a cable: date, title, citation, summary, credits and so on."""
+
+    date: Text | None
+    title: Text | None
+    fields: tuple[HeaderField, ...]
+    refs: tuple[ArchiveRef, ...] = ()
+    url: str | None = None
+
+    def field(self, name: str) -> HeaderField | None:
+        """The field of that name, if the record has it."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something the reader or tagger could not read with confidence; shown to the user, never fatal."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, place or organisation mentioned in the cable, for the file's own register.
+
+    `register_id` is set when the authority register knows it; otherwise the entity is local to the file,
+    built from the forms seen, and marked for an editor to review.
+    """
+
+    id: str
+    kind: Literal["person", "place", "org"]
+    name: str
+    forms: tuple[str, ...] = ()
+    register_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Cable:
+    """A whole transcription: its archive header (if any) and its language parts."""
+
+    source: str
+    header: ArchiveHeader | None
+    parts: tuple[Part, ...]
+    warnings: tuple[Warning_, ...] = field(default=())
+    entities: tuple[Entity, ...] = field(default=())
+
+
+TextFn = Callable[[Text, str], Text]
+
+
+def iter_texts(cable: Cable) -> Iterator[tuple[Text, str]]:
+    """Every text of a cable in document order, with its role (`header:summary`, `stamps`, `signed`, …)."""
+    out: list[tuple[Text, str]] = []
+    map_texts(cable, lambda t, role: out.append((t, role)) or t)
+    yield from out
+
+
+def map_texts(cable: Cable, fn: TextFn) -> Cable:
+    """A copy of the cable with every text replaced by fn(text, role), visited in document order."""
+    header = cable.header
+    if header is not None:
+        header = replace(
+            header,
+            date=fn(header.date, "header:date") if header.date else None,
+            title=fn(header.title, "header:title") if header.title else None,
+            fields=tuple(replace(f, values=tuple(fn(v, f"header:{f.name}") for v in f.values)) for f in header.fields),
+        )
+    parts = tuple(replace(p, blocks=_map_blocks(p.blocks, fn, p.role)) for p in cable.parts)
+    return replace(cable, header=header, parts=parts)
+
+
+def _map_blocks(blocks: tuple[Block | Enclosure, ...], fn: TextFn, where: str) -> tuple[Block | Enclosure, ...]:
+    out: list[Block | Enclosure] = []
+    for b in blocks:
+        if isinstance(b, Enclosure):
+            out.append(replace(b, blocks=_map_blocks(b.blocks, fn, where + "/enclosure")))
+            continue
+        role = f"{where}:{b.kind}"
+        text = fn(b.text, role) if b.text is not None else None
+        dist = b.distribution
+        if dist is not None:
+            dist = replace(dist, head=text, items=tuple((fn(t, f"{where}:item"), c) for t, c in dist.items),
+                           unassigned=tuple(fn(t, f"{where}:unassigned") for t in dist.unassigned))
+        out.append(replace(b, text=text, distribution=dist))
+    return tuple(out)

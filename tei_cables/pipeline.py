@@ -1,0 +1,48 @@
+"""The whole conversion, stage by stage: bytes → text → model → tagged model → TEI bytes.
+
+This is the only module that strings the stages together; `cli.py` calls it, and so do the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tei_cables.build import build_tei, serialize
+from tei_cables.model import Cable, Warning_
+from tei_cables.read import read_cable
+from tei_cables.read.source import decode
+from tei_cables.tag import tag_cable
+
+
+@dataclass(frozen=True)
+class Converted:
+    """The TEI of one source and what the user should hear about it."""
+
+    tei: bytes
+    cable: Cable
+    warnings: tuple[Warning_, ...]
+
+    @property
+    def linked(self) -> int:
+        """Entities linked to the authority register."""
+        return sum(1 for e in self.cable.entities if e.register_id)
+
+    @property
+    def unlinked(self) -> int:
+        """Entities recorded locally, for an editor to add to the register."""
+        return sum(1 for e in self.cable.entities if not e.register_id)
+
+
+def convert_text(text: str, source_name: str) -> Converted:
+    """Convert a decoded transcription (Unicode in, UTF-8 TEI out)."""
+    cable = tag_cable(read_cable(text, source_name))
+    tei = serialize(build_tei(cable, source_name))
+    return Converted(tei=tei, cable=cable, warnings=cable.warnings)
+
+
+def convert_bytes(data: bytes, source_name: str) -> Converted:
+    """Convert the bytes of a transcription file, decoding them first."""
+    text, notes = decode(data, source_name)
+    converted = convert_text(text, source_name)
+    extra = tuple(Warning_(0, n) for n in notes)
+    return Converted(converted.tei, converted.cable, extra + converted.warnings)

@@ -1,0 +1,465 @@
+"""The body of one language part: cipher form, message, closing stamps and the letters the cable encloses.
+
+Paragraphs are read in order by a small state machine per level of quotation:
+- `form`: the cipher form before the message (stamps, numbers, addressee lines);
+- `message`: the text of the cable (paragraphs, lists, signature);
+- `closing`: stamps after the signature (sender's number, enclosure, typist).
+A paragraph that opens a quotation (`"Dear Comrade STALIN…`) starts an enclosure; so does a letter that begins
+after the cable's own closing (a separator, then `Moscow, Kremlin.` and a salutation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from tei_cables.model import Block, Enclosure, Stamp
+from tei_cables.read import distribution as dist
+from tei_cables.read.paragraphs import Line, Paragraph, make_text
+from tei_cables.read.stamps import LineStamps, read_line
+from tei_cables.resources import load_data
+
+_OPEN_QUOTES = "\"«„“"
+_CLOSE_QUOTES = "\"»”"
+_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
+_SENDER_NUMBER = re.compile(r"^\s*(?:No\.?|N°|Nº|№|#)\s*\d[\w/\-]*[.,]?\s*$", re.IGNORECASE)
+_DATELINE_DATE = re.compile(r"\d{1,2}[./][\dIVX]{1,4}[./]\d{2,4}|\b\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}")
+_SHORT = 12  # words: address lines, salutations and signatures are shorter than this
+_PROSE = 8  # words: a paragraph this long with lower-case words is running text
+
+
+@cache
+def _vocab() -> dict:
+    return load_data("body.yaml")
+
+
+@dataclass
+class _Level:
+    """One level of quotation: the cable itself, or an enclosure inside it."""
+
+    zone: str
+    line: int
+    quoted: bool
+    blocks: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # source lines of each block, to merge continued stamps
+    signed: bool = False
+
+    def blocks_since_salute_prose(self) -> bool:
+        """True once running text has been read at this level (a salutation comes before it)."""
+        return any(isinstance(b, Block) and b.kind in {"p", "item"} for b in self.blocks)
+
+
+def read_body(paragraphs: list[Paragraph]) -> tuple[Block | Enclosure, ...]:
+    """Read the paragraphs of one language part into blocks and enclosures."""
+    top = _Level("form", paragraphs[0].line if paragraphs else 1, quoted=False)
+    stack = [top]
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        level = stack[-1]
+        quote = _quote_state(p)
+        if quote == "open":
+            level = _open(stack, p.line, quoted=True)
+        elif level is top and top.zone == "closing" and _starts_letter(paragraphs, i):
+            level = _open(stack, p.line, quoted=False)
+            _pull_opener(top, level)
+        consumed = _read_paragraph(paragraphs, i, level)
+        if quote == "close" and len(stack) > 1:
+            _close(stack)
+        i += consumed
+    while len(stack) > 1:
+        _close(stack)
+    _mark_form_addressees(top)
+    return tuple(top.blocks)
+
+
+def _open(stack: list[_Level], line: int, *, quoted: bool) -> _Level:
+    level = _Level("start", line, quoted=quoted)
+    stack.append(level)
+    return level
+
+
+def _close(stack: list[_Level]) -> None:
+    level = stack.pop()
+    if level.blocks:
+        stack[-1].blocks.append(Enclosure(tuple(level.blocks), level.quoted, level.line))
+        stack[-1].lines.append([])
+
+
+def _quote_state(p: Paragraph) -> str | None:
+    """`open` for a paragraph that opens a quotation it does not close, `close` for one that closes it."""
+    raw = p.raw.strip()
+    opens = raw[:1] in _OPEN_QUOTES
+    closes = raw.rstrip(".,;")[-1:] in _CLOSE_QUOTES
+    straight = raw.count('"')
+    if opens and (straight % 2 == 1 or raw[:1] in "«„“" and not closes):
+        return "open"
+    if closes and not opens and (straight % 2 == 1 or raw.rstrip(".,;")[-1:] in "»”"):
+        return "close"
+    return None
+
+
+def _starts_letter(paragraphs: list[Paragraph], i: int) -> bool:
+    """After the cable's closing stamps, a separator or salutation opens an enclosed letter."""
+    p = paragraphs[i]
+    if _is_separator(p) or _is_dateline(p) or dist.is_head(p) or _quote_state(p) or _is_stamp_line(p):
+        return False
+    for q in paragraphs[i:i + 3]:
+        if _is_salute(q):
+            return True
+        if len(q.raw.split()) > 6 or _is_separator(q):
+            break
+    return _is_prose(p)
+
+
+def _is_stamp_line(p: Paragraph) -> bool:
+    """A paragraph that opens with a stamp phrase or is a sender's number."""
+    return read_line(p.lines[0].text, continues_ok=False) is not None or bool(_SENDER_NUMBER.match(p.raw))
+
+
+def _pull_opener(top: _Level, level: _Level) -> None:
+    """Move the short address lines just before a letter's salutation (`Moscow, Kremlin.`) into the letter."""
+    while top.blocks and isinstance(top.blocks[-1], Block) and top.blocks[-1].kind == "address":
+        level.blocks.insert(0, top.blocks.pop())
+        level.lines.insert(0, top.lines.pop())
+
+
+def _read_paragraph(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
+    """Read paragraph i into the level's blocks; return how many paragraphs were used."""
+    p = paragraphs[i]
+    if _is_separator(p):
+        _add(level, Block("separator", make_text(p.lines)), p.lines)
+        return 1
+    if p.raw.lstrip(_OPEN_QUOTES + " ").startswith("["):
+        if _whole_bracket(p.raw):
+            _add(level, Block("note", make_text(p.lines), note_type=_note_type(p.raw)), p.lines)
+            return 1
+    if dist.is_head(p):
+        return _read_distribution(paragraphs, i, level)
+    if _read_stamps(p, level):
+        return 1
+    if _ITEM.match(p.lines[0].text) and level.zone != "form":
+        _read_items(p, level)
+        return 1
+    _add(level, Block(_classify(p, level), make_text(p.lines)), p.lines)
+    return 1
+
+
+def _add(level: _Level, block: Block, lines) -> None:
+    level.blocks.append(block)
+    level.lines.append(list(lines))
+
+
+def _read_distribution(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
+    """A distribution head and the item paragraphs after it."""
+    head = paragraphs[i]
+    more: list[Paragraph] = []
+    j = i + 1
+    ends_open = head.raw.rstrip().endswith((":", ","))
+    while j < len(paragraphs):
+        q = paragraphs[j]
+        if dist.is_copy_lines(q) or (ends_open or not more and not _has_items(head)) and dist.is_counted(q):
+            more.append(q)
+            ends_open = q.raw.rstrip().endswith(",")
+            j += 1
+            continue
+        if more and more[-1].raw.rstrip().endswith(",") and _looks_listed(q):
+            more.append(q)
+            ends_open = q.raw.rstrip().endswith(",")
+            j += 1
+            continue
+        break
+    d = dist.read_distribution(head, more)
+    lines = [ln for p in [head, *more] for ln in p.lines]
+    _add(level, Block("distribution", d.head, distribution=d), lines)
+    if level.zone == "start":
+        level.zone = "form"
+    return j - i
+
+
+def _has_items(p: Paragraph) -> bool:
+    colon = p.raw.find(":")
+    return colon >= 0 and bool(p.raw[colon + 1:].strip())
+
+
+def _looks_listed(p: Paragraph) -> bool:
+    """Comma-separated short names: the rest of a list that ran over a paragraph break."""
+    parts = [s.strip(" .") for s in p.raw.replace("\n", " ").split(",")]
+    return all(0 < len(s.split()) <= 4 for s in parts if s)
+
+
+def _read_stamps(p: Paragraph, level: _Level) -> bool:
+    """Read a paragraph of stamps into a stamps block (merging a continuation into the block above)."""
+    in_form = level.zone == "form"
+    read: list[tuple[Line, LineStamps | None]] = []
+    prev_is_stamp = bool(level.blocks) and isinstance(level.blocks[-1], Block) and level.blocks[-1].kind == "stamps"
+    for n, ln in enumerate(p.lines):
+        continues_ok = (n > 0 and read[-1][1] is not None) or (n == 0 and prev_is_stamp)
+        got = read_line(ln.text, continues_ok=continues_ok)
+        if got is not None and not in_form and not _allowed_outside_form(got, level):
+            got = None
+        read.append((ln, got))
+    if _sender_number(p, level):
+        _add(level, Block("stamps", make_text(p.lines), stamps=(_whole(p, "sender-number"),)), p.lines)
+        return True
+    if read[0][1] is None:
+        return False
+    stamp_lines = [r for r in read if r[1] is not None]
+    if len(stamp_lines) < len(read):
+        return _split_mixed(read, level)
+    merge = read[0][1].continues and prev_is_stamp and bool(read[0][1].stamps)
+    if read[0][1].continues and not merge:
+        return False
+    _add_stamps(level, [ln for ln, _ in read], [s for _, s in read], merge=merge)
+    if level.zone == "message" and not merge and any(s.type != "page" for _, g in read if g for s in g.stamps):
+        level.zone = "closing"
+    return True
+
+
+def _allowed_outside_form(got: LineStamps, level: _Level) -> bool:
+    """In the message only strong phrases are stamps; after the signature, every phrase is."""
+    if level.zone == "closing":
+        return True
+    return bool(got.stamps) and all(_strong(s) for s in got.stamps)
+
+
+def _strong(stamp: Stamp) -> bool:
+    return stamp.type in {"deciphered", "typed", "cabled", "registration", "enclosure", "distribution", "page"}
+
+
+def _sender_number(p: Paragraph, level: _Level) -> bool:
+    return len(p.lines) == 1 and bool(_SENDER_NUMBER.match(p.lines[0].text)) and level.zone != "form"
+
+
+def _whole(p: Paragraph, stamp_type: str) -> Stamp:
+    text = make_text(p.lines)
+    num = re.search(r"\d[\w/\-]*", text.value)
+    return Stamp(type=stamp_type, start=0, end=len(text.value), value=num.group() if num else None)  # type: ignore[arg-type]
+
+
+def _split_mixed(read: list[tuple[Line, LineStamps | None]], level: _Level) -> bool:
+    """A paragraph whose lines are partly stamps (`Ciphered Telegram # …` then `To Comrade STALIN`)."""
+    run: list[tuple[Line, LineStamps | None]] = []
+    for ln, got in read + [(None, None)]:
+        kind = got is not None
+        if run and (ln is None or kind != (run[-1][1] is not None)):
+            lines = [r[0] for r in run]
+            if run[-1][1] is not None:
+                _add_stamps(level, lines, [r[1] for r in run], merge=False)
+            else:
+                para = Paragraph(tuple(lines))
+                _add(level, Block(_classify(para, level), make_text(lines)), lines)
+            run = []
+        if ln is not None:
+            run.append((ln, got))
+    return True
+
+
+def _add_stamps(level: _Level, lines: list[Line], got: list[LineStamps | None], *, merge: bool) -> None:
+    """Turn per-line stamps into one block; offsets move from lines to the block's text."""
+    if merge:
+        prev_lines = level.lines[-1]
+        prev_block = level.blocks[-1]
+        all_lines = prev_lines + lines
+        text = make_text(all_lines)
+        base = len(text.value) - len(make_text(lines).value)
+        stamps = list(prev_block.stamps)
+        new = _offset_stamps(lines, got, base)
+        if new and got[0] is not None and got[0].continues and stamps:
+            first_new = [s for s in new if s.start == base]
+            if first_new:
+                stamps[-1] = _extend(stamps[-1], first_new[0].start)
+        stamps = _extend_last(stamps, new)
+        level.blocks[-1] = Block("stamps", text, stamps=tuple(stamps))
+        level.lines[-1] = all_lines
+        return
+    text = make_text(lines)
+    stamps = _offset_stamps(lines, got, 0)
+    _add(level, Block("stamps", text, stamps=tuple(stamps)), lines)
+
+
+def _offset_stamps(lines: list[Line], got: list[LineStamps | None], base: int) -> list[Stamp]:
+    """Stamps of each line moved to block offsets; a continuation line extends the stamp before it."""
+    out: list[Stamp] = []
+    pos = base
+    for n, (ln, ls) in enumerate(zip(lines, got)):
+        if n:
+            pos += max(1, ln.number - lines[n - 1].number)
+        if ls is not None:
+            for s in ls.stamps:
+                moved = _shift(s, pos)
+                if ls.continues and out and s is ls.stamps[0]:
+                    out[-1] = _extend(out[-1], moved.start)
+                elif ls.continues and not out and s is ls.stamps[0]:
+                    moved = Stamp(moved.type, pos + _first_phrase_start(ln.text, s), moved.end, moved.person,
+                                  moved.place, moved.value)
+                out.append(moved)
+            if not ls.stamps and out:
+                out[-1] = _extend(out[-1], pos + len(ln.text))
+        pos += len(ln.text)
+    return out
+
+
+def _first_phrase_start(line: str, s: Stamp) -> int:
+    """Where a continued line's own first stamp starts (after the fragment that continues the stamp above)."""
+    from tei_cables.read.stamps import valid_matches
+
+    matches = valid_matches(line)
+    return matches[0].start if matches else s.start
+
+
+def _extend(s: Stamp, end: int) -> Stamp:
+    return Stamp(s.type, s.start, max(s.end, end), s.person, s.place, s.value)
+
+
+def _extend_last(stamps: list[Stamp], new: list[Stamp]) -> list[Stamp]:
+    """Join the stamps of a continuation paragraph to those above, extending the last one to the gap."""
+    if stamps and new:
+        stamps[-1] = _extend(stamps[-1], new[0].start)
+    return stamps + new
+
+
+def _shift(s: Stamp, by: int) -> Stamp:
+    move = (lambda span: (span[0] + by, span[1] + by) if span else None)
+    return Stamp(s.type, s.start + by, s.end + by, move(s.person), move(s.place), s.value)
+
+
+def _read_items(p: Paragraph, level: _Level) -> None:
+    """Numbered points: one item block a number (a paragraph may hold several)."""
+    current: list[Line] = []
+    for ln in list(p.lines) + [None]:
+        if ln is None or (_ITEM.match(ln.text) and current):
+            m = _ITEM.match(current[0].text)
+            _add(level, Block("item", make_text(current), n=m.group("n") if m else None), current)
+            current = []
+        if ln is not None:
+            current.append(ln)
+    if level.zone in {"form", "start"}:
+        level.zone = "message"
+
+
+def _classify(p: Paragraph, level: _Level) -> str:
+    """The kind of an ordinary paragraph, by its place in the cable and its shape; moves the zone on."""
+    words = len(p.raw.split())
+    if level.zone in {"form", "start"}:
+        if level.zone == "form" and words <= _SHORT and _is_address_line(p.raw):
+            return "address"
+        if _is_salute(p):
+            level.zone = "message"
+            return "salute"
+        if _is_prose(p):
+            level.zone = "message"
+            return "p"
+        if level.zone == "form" and words <= _SHORT:
+            return "address"
+        if level.zone == "start" and words <= _SHORT and not _is_dateline(p):
+            return "address"
+        level.zone = "message"
+        return "dateline" if _is_dateline(p) else "p"
+    if _is_closing_formula(p):
+        return "closer-p"
+    if _is_salute(p) and not level.blocks_since_salute_prose():
+        return "salute"
+    if _is_dateline(p):
+        return "dateline"
+    if _is_signature(p):
+        level.signed = True
+        if level.zone == "message":
+            level.zone = "closing"
+        return "signed"
+    if _is_dateline(p):
+        return "dateline"
+    if level.zone == "closing" and not _is_prose(p):
+        return "p"
+    level.zone = "message"
+    return "p"
+
+
+def _is_prose(p: Paragraph) -> bool:
+    """Running text: long enough, with lower-case words that are not mere function words."""
+    words = re.findall(r"(?<!\w)[^\W\d_]+(?!\w)", re.sub(r"\[[^\]]*\]?", " ", p.raw))
+    function = set(_vocab()["function_words"])
+    lower = sum(1 for w in words if w[0].islower() and w.casefold() not in function)
+    return len(words) >= _PROSE and lower >= max(3, len(words) // 4)
+
+
+def _is_salute(p: Paragraph) -> bool:
+    """A salutation: a short line that opens with a word of address (`DEAR`, `Многоуважаемому`)."""
+    raw = p.raw.strip().lstrip(_OPEN_QUOTES + " ").casefold()
+    if len(raw.split()) > 7:
+        return False
+    vocab = _vocab()["salutes"]
+    return any(re.match(rf"{re.escape(w)}\b", raw) for lang in vocab.values() for w in lang)
+
+
+def _is_closing_formula(p: Paragraph) -> bool:
+    raw = p.raw.strip().casefold()
+    if len(raw.split()) > _SHORT:
+        return False
+    vocab = _vocab()["closing_formulas"]
+    return any(re.match(rf"{re.escape(w)}\b", raw) for lang in vocab.values() for w in lang)
+
+
+def _is_signature(p: Paragraph) -> bool:
+    """A signature: a few words in capitals (letter-spaced `S H T Y K O V` too), after the message began."""
+    raw = p.raw.strip().strip(_CLOSE_QUOTES + _OPEN_QUOTES + " .")
+    letters = [c for c in raw if c.isalpha()]
+    if not letters or len(raw.split()) > 16 or not all(c.isupper() for c in letters):
+        return False
+    return len(re.sub(r"(?<=\b\w) (?=\w\b)", "", raw).split()) <= 8
+
+
+def _is_dateline(p: Paragraph) -> bool:
+    """A place and date, or a date alone, closing a letter (`Pyongyang 16.7.52.`, `29 September 1950`)."""
+    raw = p.raw.strip().strip(_CLOSE_QUOTES + " ")
+    return len(raw.split()) <= 5 and bool(_DATELINE_DATE.search(raw))
+
+
+def _is_separator(p: Paragraph) -> bool:
+    chars = set(p.raw.replace(" ", ""))
+    return bool(chars) and chars <= set(_vocab()["separator_chars"])
+
+
+def _whole_bracket(raw: str) -> bool:
+    """A paragraph that is one editorial bracket (closed at its end, or left open to the end)."""
+    body = raw.strip().lstrip(_OPEN_QUOTES)
+    depth = 0
+    for n, c in enumerate(body):
+        depth += {"[": 1, "]": -1}.get(c, 0)
+        if depth == 0 and n < len(body) - 1:
+            return False
+    return True
+
+
+def _note_type(raw: str) -> str:
+    """What a whole-paragraph bracket describes: handwriting, a stamp, or an editor's note."""
+    head = raw.strip().lstrip("[").casefold()
+    for word in ("handwritten", "handwriting", "stamp", "illegible", "signature", "резолюция", "штамп"):
+        if head.startswith(word):
+            return {"handwriting": "handwritten", "штамп": "stamp", "резолюция": "handwritten"}.get(word, word)
+    return "editorial"
+
+
+def _mark_form_addressees(level: _Level) -> None:
+    """Addressee lines inside the cipher form (between stamps) are its `to` field, not the letter's opener."""
+    last_stamp = max((n for n, b in enumerate(level.blocks) if isinstance(b, Block) and b.kind in
+                      {"stamps", "distribution"} and _in_form_prefix(level, n)), default=-1)
+    for n, b in enumerate(level.blocks[:last_stamp]):
+        if isinstance(b, Block) and b.kind == "address":
+            kind = "to" if _is_address_line(b.text.value) else "other"
+            level.blocks[n] = Block("stamps", b.text, stamps=(Stamp(kind, 0, len(b.text.value)),))
+
+
+def _is_address_line(text: str) -> bool:
+    """An addressee line: it opens with `To`, `Comrade`, `товарищу`… or is a name in capitals without digits."""
+    first = text.strip().split()[0].casefold() if text.strip() else ""
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters)
+    return first in _vocab()["address_words"] or (caps and not any(c.isdigit() for c in text))
+
+
+def _in_form_prefix(level: _Level, n: int) -> bool:
+    """True while no message block (paragraph, salutation, list item) comes before block n."""
+    return not any(isinstance(b, Block) and b.kind in {"p", "salute", "item", "signed"} or isinstance(b, Enclosure)
+                   for b in level.blocks[:n])

@@ -1,0 +1,98 @@
+"""Text to paragraphs: runs of non-blank lines, each line keeping its source line number.
+
+Markdown bold (`**ШИФРОВКА**`) and `<https://…>` links, which transcriptions copied from web pages carry, are
+taken out of the text here and kept as spans, so later stages see clean words and the TEI keeps the emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tei_cables.model import Span, Text
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
+_URL = re.compile(r"<(https?://[^\s<>]+)>")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line, without its line end and trailing spaces (a markdown hard break)."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of non-blank lines."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def line(self) -> int:
+        """The first source line, for error messages and the model."""
+        return self.lines[0].number
+
+    @property
+    def raw(self) -> str:
+        """The paragraph's lines joined by newlines, markup included."""
+        return "\n".join(ln.text for ln in self.lines)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Group the lines of a transcription into paragraphs separated by blank lines."""
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip()
+        if line.strip():
+            current.append(Line(number, line))
+        elif current:
+            paragraphs.append(Paragraph(tuple(current)))
+            current = []
+    if current:
+        paragraphs.append(Paragraph(tuple(current)))
+    return paragraphs
+
+
+def make_text(lines: list[Line] | tuple[Line, ...]) -> Text:
+    """Join lines into a Text, turning markdown bold and angle-bracket links into spans.
+
+    Lines that are not consecutive in the source (a stamp continued in the next paragraph) are joined with as
+    many newlines as the source had, so that line numbers stay right.
+    """
+    parts: list[str] = []
+    for i, ln in enumerate(lines):
+        if i:
+            parts.append("\n" * max(1, ln.number - lines[i - 1].number))
+        parts.append(ln.text)
+    return strip_markup("".join(parts), lines[0].number)
+
+
+def strip_markup(raw: str, line: int) -> Text:
+    """Remove `**` and `<…>` around links, recording what they marked as spans on the clean text."""
+    spans: list[Span] = []
+    out: list[str] = []
+    pos = 0
+    for m in _markup_matches(raw):
+        out.append(raw[pos:m.start()])
+        start = sum(len(s) for s in out)
+        inner = m.group(1)
+        out.append(inner)
+        kind = "bold" if m.group(0).startswith("**") else "url"
+        attrs = (("target", inner),) if kind == "url" else (("rend", "bold"),)
+        spans.append(Span(start, start + len(inner), kind, attrs))
+        pos = m.end()
+    out.append(raw[pos:])
+    return Text("".join(out), line, tuple(spans))
+
+
+def _markup_matches(raw: str) -> list[re.Match[str]]:
+    """Bold and link matches in source order, dropping any that overlap an earlier one."""
+    found = sorted(list(_BOLD.finditer(raw)) + list(_URL.finditer(raw)), key=lambda m: m.start())
+    kept: list[re.Match[str]] = []
+    for m in found:
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return kept

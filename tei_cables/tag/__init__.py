@@ -1,0 +1,66 @@
+"""Stage 2: names and dates. Adds spans to the texts of a read cable and lists the entities it mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tei_cables.model import Block, Cable, Enclosure, Span, Text, Warning_, iter_texts, map_texts
+from tei_cables.tag.brackets import find_brackets
+from tei_cables.tag.dates import DateContext, document_order, find_dates
+from tei_cables.tag.entities import Slot, tag_entities
+
+
+def tag_cable(cable: Cable) -> Cable:
+    """Tag every text of a cable with brackets, names and dates; collect the entities and the warnings."""
+    texts = list(iter_texts(cable))
+    mentions = tag_entities(texts, _slots(cable))
+    ctx = DateContext(year=_header_year(cable), us_order=document_order([t.value for t, _ in texts]))
+
+    def add(text: Text, role: str) -> Text:
+        spans: list[Span] = find_brackets(text.value, skip_whole=role.endswith(":note"))
+        spans += mentions.spans.get((text.line, text.value), [])
+        for d in find_dates(text.value, ctx, line=text.line):
+            spans.append(Span(d.start, d.end, "date", (("element", d.element), ("when", d.when))))
+        return text.with_spans(spans)
+
+    tagged = map_texts(cable, add)
+    warnings = tuple(Warning_(line, msg) for line, msg in ctx.warnings)
+    entities = tuple(sorted(mentions.entities.values(), key=lambda e: (e.kind, e.id)))
+    return replace(tagged, warnings=cable.warnings + warnings, entities=entities)
+
+
+def _header_year(cable: Cable) -> int | None:
+    """The year of the archive record's date, which dates without a year fall back on."""
+    if cable.header and cable.header.date:
+        m = re.search(r"\b(19\d\d)\b", cable.header.date.value)
+        return int(m.group(1)) if m else None
+    return None
+
+
+def _slots(cable: Cable) -> dict[tuple[int, str], list[Slot]]:
+    """Where the form of the cable says a name stands: stamp persons and places, distribution addressees."""
+    slots: dict[tuple[int, str], list[Slot]] = {}
+    for part in cable.parts:
+        for block in _blocks(part.blocks):
+            if block.text is None:
+                continue
+            key = (block.text.line, block.text.value)
+            for s in block.stamps:
+                if s.person:
+                    slots.setdefault(key, []).append(Slot(*s.person, "person"))
+                if s.place:
+                    kind = "org" if s.type == "arrived" else "place"
+                    slots.setdefault(key, []).append(Slot(*s.place, kind))
+            if block.distribution:
+                for text, line in block.distribution.items:
+                    slots.setdefault((text.line, text.value), []).append(Slot(*line.name, "name"))
+    return slots
+
+
+def _blocks(blocks: tuple[Block | Enclosure, ...]):
+    for b in blocks:
+        if isinstance(b, Enclosure):
+            yield from _blocks(b.blocks)
+        else:
+            yield b

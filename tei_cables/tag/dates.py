@@ -1,0 +1,260 @@
+"""Dates and times in any form the cables use, normalised to ISO 8601.
+
+The reader knows a handful of named shapes (numeric with dots, slashes or dashes; Roman-numeral months; month
+names in English and Russian, spelled out or cut short; 24-hour, dotted and four-digit times, with or without a
+redundant `p.m.`) and one combiner that joins a date and the time next to it (`17.7.52 18:45`,
+`at 2035 30 September 1950`). Missing years come from the dates around them; two-digit years are 19xx. A date
+that cannot be a real calendar date stays text and is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from tei_cables.resources import load_data
+
+_GAP = re.compile(r"^(?:[\s,]|at|on|в|г\.|года)*$", re.IGNORECASE)  # what may stand between a date and its time
+_YEAR_MIN, _YEAR_MAX = 1900, 1999
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date or time found in a text: its extent, ISO value and the TEI attribute that carries it."""
+
+    start: int
+    end: int
+    when: str
+    element: str = "date"  # "date", or "time" for a time of day alone
+
+
+@dataclass
+class DateContext:
+    """What the dates of one document share: the year to assume and the day-month order its translator used."""
+
+    year: int | None = None
+    anchor: dt.date | None = None
+    us_order: bool = False
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One component found by the master pattern, before a date and a time are joined."""
+
+    start: int
+    end: int
+    kind: str  # "date", "daymonth", "time", "hhmm", "year", "ambiguous"
+    value: tuple
+
+
+@cache
+def _month_of() -> dict[str, int]:
+    return {str(form): int(n) for n, forms in load_data("dates.yaml")["months"].items() for form in forms}
+
+
+@cache
+def _roman_of() -> dict[str, int]:
+    return {r: i + 1 for i, r in enumerate(load_data("dates.yaml")["roman_months"])}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _master() -> re.Pattern[str]:
+    """The named shapes, as one pattern; each alternative is documented by its group name."""
+    data = load_data("dates.yaml")
+    month = rf"(?:{_alt(list(_month_of()))})\.?"
+    roman = rf"(?:{_alt([r.upper() for r in _roman_of()])})"
+    year_word = rf"(?:\s*(?:{_alt(data['year_words'])})(?!\w))?"
+    ampm = rf"(?:\s*(?P<ampm>{_alt(data['am'] + data['pm'])}))?"
+    return re.compile(
+        rf"""
+        (?<![\w/.:])(?:
+          (?P<num>(?P<n1>\d{{1,2}})(?P<sep>[./\-])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}}))(?![\d/])\.?{year_word}
+        | (?P<rom>(?P<r1>\d{{1,2}})\.(?P<rm>{roman})(?:\.(?P<ry>\d{{4}}|\d{{2}}))?)(?![\w])\.?{year_word}
+        | (?P<dmy>(?P<d1>\d{{1,2}})\s+(?P<m1>{month})(?:,?\s+(?P<y1>\d{{4}}))?){year_word}(?!\w)
+        | (?P<mdy>(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)(?!\w)
+        | (?P<my>(?P<m3>{month})\s+(?P<y3>\d{{4}})){year_word}(?!\w)
+        | (?P<time>(?P<th>\d{{1,2}}):(?P<tm>\d{{2}})){ampm}(?!\w)
+        | (?P<dot>(?P<a>\d{{1,2}})\.(?P<b>\d{{2}}|\d))(?![\d.]\d|\w)
+        | (?P<year>(?P<yy>19\d\d)){year_word}(?![\d/])
+        | (?P<hhmm>(?P<hh>[0-2]\d)(?P<mm>[0-5]\d))(?![\d/.\w])
+        )
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]:
+    """Every date and time in a text, in order; updates the context year as full dates go by."""
+    parts = [p for m in _master().finditer(text) if (p := _part(m, text)) is not None]
+    found: list[FoundDate] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        joined = _join(p, nxt, text) if nxt else None
+        if joined:
+            date_part, time_part = joined
+            value = _resolve(date_part, ctx, text, line)
+            hm = _time_value(time_part)
+            if value and hm and len(value) == 10:
+                found.append(FoundDate(min(p.start, nxt.start), max(p.end, nxt.end), f"{value}T{hm}:00"))
+                i += 2
+                continue
+        if p.kind in {"date", "daymonth", "ambiguous"} or (p.kind == "year" and (
+                _year_cue(text, p.start) or p.end - p.start > 4)):
+            value = _resolve(p, ctx, text, line)
+            if value:
+                found.append(FoundDate(p.start, _with_this_year(text, p.end), value))
+        elif p.kind == "time":
+            hm = _time_value(p)
+            if hm:
+                found.append(FoundDate(p.start, p.end, f"{hm}:00", element="time"))
+            else:
+                ctx.warnings.append((line + text.count("\n", 0, p.start), f"not a real time: {text[p.start:p.end]!r}"))
+        i += 1
+    return found
+
+
+def _part(m: re.Match[str], text: str) -> _Part | None:
+    """Classify one match of the master pattern."""
+    g = m.groupdict()
+    if g["num"]:
+        a, b, y = int(g["n1"]), int(g["n2"]), _year(g["ny"])
+        kind = "ambiguous" if a <= 12 and b <= 12 and a != b else "date"
+        return _Part(m.start(), m.end(), kind, (a, b, y, g["sep"]))
+    if g["rom"]:
+        y = _year(g["ry"]) if g["ry"] else None
+        return _Part(m.start(), m.end(), "date", (int(g["r1"]), _roman_of()[g["rm"].lower()], y, "dmy"))
+    if g["dmy"]:
+        y = int(g["y1"]) if g["y1"] else None
+        return _Part(m.start(), m.end(), "date", (int(g["d1"]), _month_of()[_key(g["m1"])], y, "dmy"))
+    if g["mdy"]:
+        y = int(g["y2"]) if g["y2"] else None
+        return _Part(m.start(), m.end(), "date", (int(g["d2"]), _month_of()[_key(g["m2"])], y, "dmy"))
+    if g["my"]:
+        return _Part(m.start(), m.end(), "date", (None, _month_of()[_key(g["m3"])], int(g["y3"]), "my"))
+    if g["time"]:
+        return _Part(m.start(), m.end(), "time", (int(g["th"]), int(g["tm"]), (g["ampm"] or "").casefold()))
+    if g["dot"]:
+        return _Part(m.start(), m.end(), "daymonth", (int(g["a"]), int(g["b"]), None, "."))
+    if g["hhmm"]:
+        return _Part(m.start(), m.end(), "hhmm", (int(g["hh"]), int(g["mm"]), ""))
+    if g["year"]:
+        return _Part(m.start(), m.end(), "year", (None, None, int(g["yy"]), "y"))
+    return None
+
+
+def _key(month: str) -> str:
+    return month.casefold().rstrip(".")
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return 1900 + y if y < 100 else y
+
+
+def _join(p: _Part, q: _Part, text: str) -> tuple[_Part, _Part] | None:
+    """A date and the time right before or after it, with only spaces, `at` or `г.` between."""
+    if not _GAP.match(text[p.end:q.start]):
+        return None
+    if p.kind in {"date", "daymonth", "ambiguous"} and q.kind in {"time", "daymonth", "hhmm"}:
+        if q.kind == "daymonth" and not _is_time_pair(q):
+            return None
+        return p, (_Part(q.start, q.end, "time", q.value[:2] + ("",)) if q.kind != "time" else q)
+    at_year = p.kind == "year" and re.search(r"\bat\s+$", text[:p.start]) and p.end - p.start == 4
+    if p.kind == "year" and at_year:
+        p = _Part(p.start, p.end, "hhmm", (p.value[2] // 100, p.value[2] % 100, ""))
+    if p.kind in {"hhmm", "time"} and q.kind == "date":
+        return q, (_Part(p.start, p.end, "time", p.value[:2] + ("",)) if p.kind != "time" else p)
+    return None
+
+
+def _is_time_pair(q: _Part) -> bool:
+    h, m = q.value[0], q.value[1]
+    return 0 <= h <= 23 and 0 <= m <= 59
+
+
+def _time_value(p: _Part) -> str | None:
+    """`HH:MM`, reading `p.m.` only where the hour is a 12-hour one (8:30 p.m. is 20:30; 14:45 p.m. is 14:45)."""
+    h, m, ampm = p.value
+    pm = ampm.replace(" ", "") in {w.replace(" ", "") for w in load_data("dates.yaml")["pm"]}
+    am = ampm.replace(" ", "") in {w.replace(" ", "") for w in load_data("dates.yaml")["am"]}
+    if pm and h < 12:
+        h += 12
+    elif am and h == 12:
+        h = 0
+    if not (0 <= h <= 23 and 0 <= m <= 59):
+        return None
+    return f"{h:02d}:{m:02d}"
+
+
+def _resolve(p: _Part, ctx: DateContext, text: str, line: int) -> str | None:
+    """The ISO value of a date part, taking year and order from the context; None (and a warning) if impossible."""
+    a, b, y, style = p.value
+    if style == "y":
+        return f"{y:04d}" if _YEAR_MIN <= y <= _YEAR_MAX else None
+    if style == "my":
+        ctx.year = y
+        return f"{y:04d}-{b:02d}"
+    if p.kind == "daymonth":
+        day, month = a, b
+    elif style == "/":
+        day, month = (b, a) if a <= 12 else (a, b)
+    elif p.kind == "ambiguous":
+        day, month = _order(a, b, y, ctx)
+    else:
+        day, month = a, b
+    if y is None:
+        y = ctx.year
+    try:
+        date = dt.date(y or 2000, month, day)  # 2000 is a leap year, so 29 February stays possible
+    except ValueError:
+        ctx.warnings.append((line + text.count("\n", 0, p.start), f"not a real date: {text[p.start:p.end]!r}"))
+        return None
+    if y is None:
+        return f"--{month:02d}-{day:02d}"
+    ctx.year = y
+    ctx.anchor = date
+    return date.isoformat()
+
+
+def _order(a: int, b: int, y: int | None, ctx: DateContext) -> tuple[int, int]:
+    """Day and month of `10.01.50`: European order, unless the document writes month first and the nearer date
+    to the dates around it says so."""
+    if not ctx.us_order or ctx.anchor is None or y is None:
+        return a, b
+    try:
+        eu, us = dt.date(y, b, a), dt.date(y, a, b)
+    except ValueError:
+        return a, b
+    return (b, a) if abs((us - ctx.anchor).days) < abs((eu - ctx.anchor).days) else (a, b)
+
+
+def _year_cue(text: str, start: int) -> bool:
+    """A bare year is a date only after a word that introduces one (`in 1950`, `for 1952`, `of 1951`)."""
+    return bool(re.search(r"(?:\b(?:in|of|for|since|until|by|в|на|за)\s+)$", text[:start], re.IGNORECASE))
+
+
+def _with_this_year(text: str, end: int) -> int:
+    """Extend a date over a following `of this year`, which only restates the context year."""
+    phrases = load_data("dates.yaml")["this_year"]
+    m = re.match(rf"\s+(?:{_alt(phrases)})", text[end:], re.IGNORECASE)
+    return end + m.end() if m else end
+
+
+def document_order(texts: list[str]) -> bool:
+    """True when a document writes numeric dates month first (`09/30/50`), as US translations do."""
+    for t in texts:
+        for m in re.finditer(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2,4})(?![\d/])", t):
+            if int(m.group(2)) > 12 >= int(m.group(1)):
+                return True
+    return False

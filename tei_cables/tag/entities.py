@@ -1,0 +1,314 @@
+"""Names in a cable: linked to the authority register where it knows them, recorded locally where it does not.
+
+Order of work, all over the whole document so that one mention can explain another:
+1. register forms, found by the multi-pattern matcher (longest first);
+2. ambiguous forms decided by the other mentions of the document;
+3. short forms of people already named in full (`Kim` after `Kim Il Sung`);
+4. names the register does not know but the cable shows to be names: the person of a stamp, a signature,
+   `Comrade X`, initials and a surname, capitals in running text, places after `toward` or before `river`, and
+   `NAME [GLOSS]` pairs; each gets a local register entry, marked unlinked for an editor;
+5. names in Cyrillic that are garbled forms of register names (`ГРОМЬКО`, `ШТЯКОВ`), where a slot says a name
+   must stand and the Latin spelling is within a letter or two of one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+
+from tei_cables.model import Entity, Span, Text
+from tei_cables.resources import load_data
+from tei_cables.tag.matcher import Hit, find_hits
+from tei_cables.tag.morph import is_common_word, is_cyrillic, latin
+from tei_cables.tag.normalize import fold_name
+from tei_cables.tag.register import Entry, load_register
+
+_FUZZY = 0.84  # similarity of Latin spellings for a garbled Cyrillic name in a name slot
+_KIND_OF = {"person": "person", "place": "place", "org": "org"}
+_WORD = r"[A-ZА-ЯЁ][\w'’\-]*"
+_CAPS_WORD = r"[A-ZА-ЯЁ][A-ZА-ЯЁÒÓŎŬÙÚ'’\-]+"
+
+
+@cache
+def _vocab() -> dict:
+    return load_data("body.yaml")
+
+
+@dataclass
+class Slot:
+    """A place in a text where the cable's form says a name stands (a stamp's clerk, a signature)."""
+
+    start: int
+    end: int
+    kind: str  # person, place, org, name
+
+
+@dataclass
+class Mentions:
+    """Everything the tagger decided for one document."""
+
+    spans: dict[tuple[int, str], list[Span]] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    local_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def _key(text: Text) -> tuple[int, str]:
+    return text.line, text.value
+
+
+def tag_entities(texts: list[tuple[Text, str]], slots: dict[tuple[int, str], list[Slot]]) -> Mentions:
+    """Find and link every name of a document; see the module docstring for the order of work."""
+    register = load_register()
+    result = Mentions()
+    hits = {_key(t): find_hits(t.value) for t, _ in texts}
+    counts: dict[str, int] = {}
+    for hs in hits.values():
+        for h in hs:
+            if len(h.ids) == 1:
+                counts[h.ids[0]] = counts.get(h.ids[0], 0) + 1
+    for t, _ in texts:
+        for h in hits[_key(t)]:
+            entry_id = _decide(h, counts)
+            if entry_id:
+                _link(result, t, h.start, h.end, register.entries[entry_id])
+    short = _short_forms([register.entries[i] for i in counts if register.entries[i].kind == "person"])
+    for t, role in texts:
+        _short_form_mentions(result, t, short, register)
+        _local_names(result, t, role, slots.get(_key(t), []))
+    return result
+
+
+def _decide(h: Hit, counts: dict[str, int]) -> str | None:
+    """The entry a hit stands for: the only one, or the one the document names elsewhere."""
+    if len(h.ids) == 1:
+        return h.ids[0]
+    named = [i for i in h.ids if counts.get(i)]
+    return named[0] if len(named) == 1 else None
+
+
+def _link(result: Mentions, t: Text, start: int, end: int, entry: Entry) -> None:
+    """Record a mention of a register entry."""
+    if _overlaps(result, t, start, end):
+        return
+    ent = result.entities.get(entry.id)
+    form = t.value[start:end]
+    if ent is None:
+        ent = Entity(id=entry.id, kind=entry.kind, name=entry.name, register_id=entry.id)  # type: ignore[arg-type]
+    if form not in ent.forms:
+        ent = Entity(ent.id, ent.kind, ent.name, ent.forms + (form,), ent.register_id)
+    result.entities[entry.id] = ent
+    result.spans.setdefault(_key(t), []).append(Span(start, end, entry.kind, (("ref", f"#{entry.id}"),)))
+
+
+def _overlaps(result: Mentions, t: Text, start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for s in result.spans.get(_key(t), []))
+
+
+def _short_forms(people: list[Entry]) -> dict[str, str]:
+    """Family names of East Asian people named in full (`kim` → Kim Il Sung), when only one person has it."""
+    owners: dict[str, set[str]] = {}
+    for e in people:
+        if not e.east_asian:
+            continue
+        for v in e.forms():
+            parts = fold_name(v.form).split()
+            if len(parts) >= 2 and not is_cyrillic(v.form):
+                owners.setdefault(parts[0], set()).add(e.id)
+    return {k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1 and len(k) >= 2}
+
+
+def _short_form_mentions(result: Mentions, t: Text, short: dict[str, str], register) -> None:
+    for m in re.finditer(rf"(?<![\w\-]){_WORD}(?![\w\-])", t.value):
+        entry_id = short.get(fold_name(m.group()))
+        if entry_id and not _overlaps(result, t, m.start(), m.end()):
+            _link(result, t, m.start(), m.end(), register.entries[entry_id])
+
+
+def _local_names(result: Mentions, t: Text, role: str, slots: list[Slot]) -> None:
+    """Names the register does not know, found by what the cable says around them."""
+    for slot in slots:
+        _slot_name(result, t, slot)
+    kind = role.rsplit(":", 1)[-1]
+    if kind in {"p", "salute", "address", "signed", "closer-p", "stamps", "note", "item"} or role.startswith("header:"):
+        for start, end in _titled_names(t.value):
+            _local(result, t, start, end, "person")
+        for start, end in _initialled_names(t.value):
+            _local(result, t, start, end, "person")
+        for start, end in _feature_places(t.value):
+            _local(result, t, start, end, "place")
+    if kind == "signed":
+        for m in re.finditer(r"[^,;]+", t.value):
+            seg = m.group().strip(" .\"'»”")
+            if seg and not _overlaps(result, t, m.start(), m.end()):
+                start = m.start() + m.group().find(seg)
+                _fuzzy_or_local(result, t, start, start + len(seg), "person")
+    if kind in {"p", "item", "closer-p"}:
+        _running_text_caps(result, t)
+    _glosses(result, t)
+
+
+def _slot_name(result: Mentions, t: Text, slot: Slot) -> None:
+    """A name the form puts in a slot: a register name, a garbled one, or a local entry."""
+    if _overlaps(result, t, slot.start, slot.end):
+        return
+    _fuzzy_or_local(result, t, slot.start, slot.end, slot.kind)
+
+
+def _fuzzy_or_local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
+    form = t.value[start:end]
+    if not re.search(r"[^\W\d_]{2}", form):
+        return
+    entry = _fuzzy(form, kind)
+    if entry is not None:
+        _link(result, t, start, end, entry)
+    elif kind in {"person", "place", "org"}:
+        _local(result, t, start, end, kind)
+
+
+def _fuzzy(form: str, kind: str) -> Entry | None:
+    """A register entry whose Latin spelling is a letter or two from a Cyrillic name (ШТЯКОВ ~ Shtykov)."""
+    if not is_cyrillic(form):
+        return None
+    spelled = fold_name(latin(form.strip(" .")))
+    if len(spelled) < 5:
+        return None
+    best: list[tuple[float, Entry]] = []
+    for entry in load_register().entries.values():
+        if kind != "name" and entry.kind != kind:
+            continue
+        for v in entry.forms():
+            if is_cyrillic(v.form):
+                continue
+            score = SequenceMatcher(None, spelled, fold_name(v.form)).ratio()
+            if score >= _FUZZY:
+                best.append((score, entry))
+    best.sort(key=lambda b: -b[0])
+    if best and (len(best) == 1 or best[0][1].id == best[-1][1].id or best[0][0] > best[1][0] + 0.05):
+        return best[0][1]
+    return None
+
+
+def _local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
+    """A name the register does not know: one local entry per name in the document, marked unlinked."""
+    if _overlaps(result, t, start, end):
+        return
+    form = t.value[start:end].strip()
+    if not form:
+        return
+    name = _display(form)
+    key = (kind, fold_name(name).split()[-1] if kind == "person" else fold_name(name))
+    local_id = result.local_keys.get(key)
+    if local_id is None:
+        local_id = _local_id(kind, name, result)
+        result.local_keys[key] = local_id
+        result.entities[local_id] = Entity(local_id, kind, name, ())  # type: ignore[arg-type]
+    ent = result.entities[local_id]
+    if form not in ent.forms:
+        result.entities[local_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (form,))
+    result.spans.setdefault(_key(t), []).append(
+        Span(start, end, kind, (("ref", f"#{local_id}"), ("cert", "low"))))  # type: ignore[arg-type]
+
+
+def _display(form: str) -> str:
+    """The regularised form of a local name: Latin letters, letter spacing closed, capitals as a name."""
+    form = re.sub(r"(?<=\b\w) (?=\w\b)", "", form)
+    if is_cyrillic(form):
+        form = latin(form)
+    if form.isupper():
+        form = " ".join(w.capitalize() if len(w) > 2 else w for w in form.split())
+    return form
+
+
+def _local_id(kind: str, name: str, result: Mentions) -> str:
+    prefix = {"person": "pers", "place": "place", "org": "org"}[kind]
+    slug = re.sub(r"[^a-z0-9]+", "_", fold_name(name)).strip("_") or "x"
+    candidate = f"{prefix}_local_{slug}"
+    n = 2
+    while candidate in result.entities:
+        candidate = f"{prefix}_local_{slug}_{n}"
+        n += 1
+    return candidate
+
+
+def _titled_names(text: str) -> list[tuple[int, int]]:
+    """`Comrade GROMYKO`, `Cde. Stalin`, `тов. СТАЛИНУ`: the name after a title of address."""
+    titles = "|".join(re.escape(w) for w in sorted(_vocab()["person_titles"], key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<!\w)(?:{titles})\s+(?P<n>{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s?)+|\s+{_CAPS_WORD})*)",
+                         text, re.IGNORECASE):
+        name = m.group("n")
+        if name[0].isupper() and name.split()[0] not in _vocab()["not_names"]:
+            out.append((m.start("n"), m.start("n") + len(name.rstrip(" ."))))
+    return out
+
+
+def _initialled_names(text: str) -> list[tuple[int, int]]:
+    """`Т. Михайленко`, `A. Vasilevsky`, `A.Ia. Vyshinsky`: initials and a surname."""
+    out = []
+    for m in re.finditer(r"(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,2}(?P<s>[A-ZА-ЯЁ][a-zа-яё]{2,}|[A-ZА-ЯЁ]{3,})"
+                         r"(?![\w.])", text):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _feature_places(text: str) -> list[tuple[int, int]]:
+    """`the Syarye mountain range`, `the Imjin river`: a name before a word for a geographic feature."""
+    words = "|".join(re.escape(w) for w in sorted(_vocab()["place_suffixes"], key=len, reverse=True))
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){_WORD}\s+(?:{words})(?!\w)", text)]
+
+
+def _running_text_caps(result: Mentions, t: Text) -> None:
+    """Names in capitals in running text (`SHABSHIN told MATVEYEV`): places by their cues, people otherwise."""
+    text = t.value
+    for m in re.finditer(rf"(?<![\w\-'’]){_CAPS_WORD}(?:[ \-]{_CAPS_WORD})*(?![\w\-])", text):
+        start, end = m.start(), m.end()
+        words = re.split(r"[ \-]", m.group())
+        if _overlaps(result, t, start, end) or all(w in _vocab()["not_names"] for w in words):
+            continue
+        if len(words) == 1 and len(m.group().strip("'’")) < 4:
+            continue
+        if is_cyrillic(m.group()) and all(is_common_word(w) for w in words):
+            continue
+        kind = "place" if _place_context(result, t, start, end) else "person"
+        _local(result, t, start, end, kind)
+
+
+def _place_context(result: Mentions, t: Text, start: int, end: int) -> bool:
+    """A name after a place cue, or listed with a place (`P'UNGGI [BUNKEI] and JIJYON`)."""
+    before = t.value[max(0, start - 40):start].casefold()
+    cues = _vocab()["place_cues"]
+    if any(re.search(rf"(?<!\w){re.escape(c)}\s+(?:the\s+)?$", before) for c in cues):
+        return True
+    spans = result.spans.get(_key(t), [])
+    for s in spans:
+        if s.kind != "place":
+            continue
+        between = t.value[s.end:start] if s.end <= start else t.value[end:s.start]
+        between = re.sub(r"\[[^\]]*\]", "", between)
+        if re.fullmatch(r"\s*(?:,|and|и|or)?\s*(?:,|and|и)?\s*", between):
+            return True
+    return False
+
+
+def _glosses(result: Mentions, t: Text) -> None:
+    """`NAME [GLOSS]`: an editor's gloss names the same entity as the name before it."""
+    spans = result.spans.get(_key(t), [])
+    for m in re.finditer(r"\[(?P<g>[^\[\]]+)\]", t.value):
+        g_start, g_end = m.start("g"), m.end("g")
+        gloss = m.group("g").strip()
+        if not gloss[:1].isupper() or len(gloss.split()) > 4 or " - " in gloss:
+            continue
+        before = [s for s in spans if s.end <= m.start() and not t.value[s.end:m.start()].strip()
+                  and s.kind in {"person", "place", "org"}]
+        inner = [s for s in spans if g_start <= s.start and s.end <= g_end]
+        if before and not inner:
+            ref = before[-1].get("ref")
+            attrs = tuple(a for a in before[-1].attrs)
+            spans.append(Span(g_start, g_start + len(gloss), before[-1].kind, attrs))
+            ent_id = (ref or "#")[1:]
+            ent = result.entities.get(ent_id)
+            if ent and gloss not in ent.forms:
+                result.entities[ent_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (gloss,), ent.register_id)
+    result.spans[_key(t)] = spans

@@ -1,0 +1,99 @@
+"""Russian forms of register names in every grammatical case, and Latin spellings of Cyrillic names.
+
+Cables write `СТАЛИНУ`, `КИМ-ИР-СЕНА`, `ПАК-ХЕН-ЕНОМ`, `Северную Корею`. The register lists the nominative
+only; pymorphy3 (with its OpenCorpora dictionary and its guesser for unknown words such as Korean names)
+inflects each word, and iuliia gives the Latin spelling (Wikipedia system: Михайленко → Mikhaylenko) for names
+that are not in the register.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import iuliia
+import pymorphy3
+
+from tei_cables.resources import load_data
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn")
+
+
+@cache
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """One analyzer per process: loading the dictionary takes a moment."""
+    return pymorphy3.MorphAnalyzer()
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when most letters of the text are Cyrillic."""
+    cyr = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    return cyr > 0 and cyr >= sum(1 for c in text if c.isalpha()) / 2
+
+
+def inflections(phrase: str) -> set[str]:
+    """Every case form of a Cyrillic name: all words inflected together, and the last word alone."""
+    words = phrase.replace("-", " ").split()
+    forms = {" ".join(words)}
+    for case in _CASES:
+        together = [_inflect(w, case) for w in words]
+        forms.add(" ".join(together))
+        forms.add(" ".join(words[:-1] + together[-1:]))
+    return forms
+
+
+@cache
+def _inflect(word: str, case: str) -> str:
+    """One word in one case, keeping its gender; by analogy with a model name where pymorphy has no parse."""
+    if not any(c.isalpha() for c in word) or len(word) < 2:
+        return word
+    parses = analyzer().parse(word.lower())
+    best = next((p for p in parses if any(t in p.tag for t in _NAME_TAGS) and "nomn" in p.tag), None)
+    if best is None:
+        best = next((p for p in parses if "nomn" in p.tag and "sing" in p.tag and p.is_known), None)
+    if best is None:
+        return _by_analogy(word.lower(), case)
+    if "Fixd" in best.tag:
+        return word
+    inflected = best.inflect({case, "sing"}) or best.inflect({case})
+    return inflected.word if inflected else word
+
+
+def _by_analogy(word: str, case: str) -> str:
+    """Give an unknown name the case ending of the model name that ends most like it."""
+    models = load_data("morph.yaml")["models"]
+    model = max(models, key=lambda m: (_common_suffix(m, word), -len(m)))
+    form = _inflect(model, case)
+    prefix = 0
+    while prefix < min(len(model), len(form)) and model[prefix] == form[prefix]:
+        prefix += 1
+    cut = len(model) - prefix
+    if cut > len(word) - 1:
+        return word
+    return word[:len(word) - cut] + form[prefix:]
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+@cache
+def lemma(word: str) -> str:
+    """The dictionary form of a Russian word (for telling a known word from a name)."""
+    return analyzer().parse(word.lower())[0].normal_form
+
+
+def is_common_word(word: str) -> bool:
+    """A Russian word the dictionary knows as an ordinary word, not a name."""
+    parses = analyzer().parse(word.lower())
+    return bool(parses) and parses[0].is_known and not any(t in parses[0].tag for t in _NAME_TAGS) \
+        and parses[0].score > 0.5
+
+
+def latin(text: str) -> str:
+    """A Cyrillic name in Latin letters (Wikipedia system), in title case where it was in capitals."""
+    out = iuliia.WIKIPEDIA.translate(text)
+    return out.title() if text.isupper() else out
