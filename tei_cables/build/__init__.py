@@ -1,0 +1,29 @@
+"""Stage 3: a tagged cable → a TEI document (lxml), serialised deterministically."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from tei_cables.build.body import build_text
+from tei_cables.build.header import build_header
+from tei_cables.build.standoff import build_standoff
+from tei_cables.build.tei import E
+from tei_cables.model import Cable
+
+
+def build_tei(cable: Cable, source_name: str) -> etree._Element:
+    """The `<TEI>` element of a cable: header, the file's register, text."""
+    root = E.TEI(build_header(cable, source_name))
+    standoff = build_standoff(cable)
+    if standoff is not None:
+        root.append(standoff)
+    root.append(build_text(cable))
+    return root
+
+
+def serialize(root: etree._Element, processing_instructions: list[str] | None = None) -> bytes:
+    """UTF-8 bytes with an XML declaration, schema PIs and stable indentation: same input, same bytes."""
+    etree.indent(root, space="  ")
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    pis = "".join(f"<?{pi}?>\n" for pi in processing_instructions or [])
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + pis.encode() + body + b"\n"

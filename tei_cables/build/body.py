@@ -1,0 +1,271 @@
+"""The `<text>` of a cable: language parts, cipher form, message, enclosures, routing stamps.
+
+Blocks are grouped into `<div>`s by what they are: the cipher form (`div type="cipher-form"`: stamps and lists),
+the message (`div type="message"`: opener, paragraphs, closer) and enclosed letters (`floatingText` inside the
+message when quoted, `div type="enclosure"` when they follow the cable). A message that goes on after its closer
+starts a new div, as TEI wants the closer last.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from tei_cables.build.inline import render_into
+from tei_cables.build.tei import XML_ID, XML_LANG, E
+from tei_cables.model import Block, Cable, Enclosure, Span, Stamp, Text
+
+_OPENER = {"address", "salute"}
+_CLOSER = {"signed", "closer-p", "dateline"}
+_FORM = {"stamps", "distribution"}
+
+
+def build_text(cable: Cable) -> etree._Element:
+    """`<text><body>…</body></text>` for all parts of a cable."""
+    body = E.body()
+    bilingual = len(cable.parts) > 1
+    for n, part in enumerate(cable.parts):
+        divs = _group(part.blocks, primary=n == 0)
+        if bilingual:
+            wrapper = E.div(type=part.role)
+            wrapper.set(XML_LANG, part.lang)
+            wrapper.set(XML_ID, f"part_{n + 1}_{part.lang}")
+            other = 2 if n == 0 else 1
+            wrapper.set("corresp", f"#part_{other}_{cable.parts[other - 1].lang}")
+            wrapper.extend(divs)
+            body.append(wrapper)
+        else:
+            body.extend(divs)
+    if not len(body):
+        body.append(E.div(E.p()))
+    return E.text(body, **({XML_LANG: cable.parts[0].lang} if cable.parts and not bilingual else {}))
+
+
+def _group(blocks: tuple[Block | Enclosure, ...], *, primary: bool) -> list[etree._Element]:
+    """Split a run of blocks into divs by the kind of each block."""
+    divs: list[etree._Element] = []
+    state = _DivState(divs, primary)
+    for b in blocks:
+        if isinstance(b, Enclosure):
+            state.enclosure(b)
+        elif b.kind in _FORM and not _only_pages(b):
+            state.form(b)
+        else:
+            state.message(b)
+    return divs
+
+
+def _only_pages(b: Block) -> bool:
+    return b.kind == "stamps" and bool(b.stamps) and all(s.type == "page" for s in b.stamps)
+
+
+class _DivState:
+    """Which div is open and what may still follow in it."""
+
+    def __init__(self, divs: list[etree._Element], primary: bool) -> None:
+        self.divs = divs
+        self.primary = primary
+        self.div: etree._Element | None = None
+        self.kind = ""
+        self.phase = ""  # opener, body, closer
+        self.opener: etree._Element | None = None
+        self.closer: etree._Element | None = None
+        self.list: etree._Element | None = None
+
+    def _open(self, kind: str) -> etree._Element:
+        self.div = E.div(type=kind)
+        self.divs.append(self.div)
+        self.kind, self.phase, self.opener, self.closer, self.list = kind, "opener", None, None, None
+        return self.div
+
+    def form(self, b: Block) -> None:
+        if self.div is None or self.kind != "cipher-form":
+            self._open("cipher-form")
+        self.list = None
+        self.div.append(block_element(b, primary=self.primary))
+
+    def enclosure(self, enc: Enclosure) -> None:
+        inner = _group(enc.blocks, primary=self.primary) or [E.div(E.p())]
+        if enc.quoted:
+            if self.div is None or self.kind not in {"message", "enclosure"} or self.phase == "closer":
+                self._open("message")
+            self.phase = "body"
+            self.list = None
+            self.div.append(E.floatingText(E.body(*inner), type="enclosure"))
+        else:
+            div = self._open("enclosure")
+            div.extend(inner)
+            self.div = None
+
+    def message(self, b: Block) -> None:
+        if b.kind in {"note", "separator"} or _only_pages(b):
+            self._global(b)
+            return
+        if self.div is None or self.kind not in {"message"} or (self.phase == "closer" and b.kind not in _CLOSER):
+            self._open("message")
+        if b.kind in _OPENER and self.phase == "opener":
+            self._opener_part(b)
+        elif b.kind in _CLOSER and (self.phase != "opener" or b.kind != "dateline"):
+            self._closer_part(b)
+        elif b.kind == "dateline" and self.phase == "opener":
+            self._opener_part(b)
+        else:
+            self._body_part(b)
+
+    def _global(self, b: Block) -> None:
+        """Notes, separators and page headings may stand anywhere."""
+        if self.div is None:
+            self._open("message")
+        el = block_element(b, primary=self.primary)
+        if el.tag.endswith("}ab") and self.phase == "closer":
+            self._open("message")
+        self.div.append(el)
+        self.list = None
+
+    def _opener_part(self, b: Block) -> None:
+        if self.opener is None:
+            self.opener = E.opener()
+            self.div.append(self.opener)
+        self.opener.append(block_element(b, primary=self.primary))
+
+    def _closer_part(self, b: Block) -> None:
+        if self.closer is None:
+            self.closer = E.closer()
+            self.div.append(self.closer)
+        self.phase = "closer"
+        self.closer.append(block_element(b, primary=self.primary))
+
+    def _body_part(self, b: Block) -> None:
+        self.phase = "body"
+        if b.kind == "item":
+            if self.list is None:
+                self.list = E.list(type="numbered")
+                self.div.append(self.list)
+            self.list.append(block_element(b, primary=self.primary))
+            return
+        self.list = None
+        self.div.append(block_element(b, primary=self.primary))
+
+
+def block_element(b: Block, *, primary: bool = True) -> etree._Element:
+    """The TEI element for one block."""
+    maker = {
+        "p": E.p, "salute": E.salute, "signed": E.signed, "dateline": E.dateline, "closer-p": E.salute,
+    }.get(b.kind)
+    if maker is not None:
+        el = maker()
+        render_into(el, b.text)
+        return el
+    if b.kind == "address":
+        return _address(b)
+    if b.kind == "item":
+        el = E.item(n=b.n) if b.n else E.item()
+        render_into(el, b.text)
+        return el
+    if b.kind == "separator":
+        el = E.ab(type="separator")
+        render_into(el, b.text)
+        return el
+    if b.kind == "note":
+        el = E.note(type=b.note_type or "editorial")
+        render_into(el, b.text)
+        return el
+    if b.kind == "distribution":
+        return _distribution(b, primary)
+    if b.kind == "stamps":
+        return _stamps(b)
+    raise ValueError(f"no element for block kind {b.kind!r}")
+
+
+def _address(b: Block) -> etree._Element:
+    """An address: one `<addrLine>` per source line."""
+    address = E.address()
+    offset = 0
+    for line in b.text.value.split("\n"):
+        el = E.addrLine()
+        spans = [_shift(s, -offset) for s in b.text.spans if offset <= s.start and s.end <= offset + len(line)]
+        render_into(el, Text(line, b.text.line, tuple(spans)))
+        address.append(el)
+        offset += len(line) + 1
+    return address
+
+
+def _shift(s: Span, by: int) -> Span:
+    return Span(s.start + by, s.end + by, s.kind, s.attrs)
+
+
+def _stamps(b: Block) -> etree._Element:
+    """One stamp: `<ab type="stamp" subtype="…">`; several on a line: `<seg>`s inside `<ab type="stamps">`."""
+    if _only_pages(b):
+        el = E.fw(type="header")
+        render_into(el, b.text)
+        return el
+    stamps = b.stamps
+    if len(stamps) == 1 and _covers(stamps[0], b):
+        el = E.ab(type="stamp", subtype=stamps[0].type)
+        render_into(el, b.text, _stamp_extras(stamps[0], b))
+        return el
+    el = E.ab(type="stamps")
+    extras: list[Span] = []
+    for s in stamps:
+        extras.append(Span(s.start, _trim_end(b.text.value, s.end), "stamp", (("subtype", s.type),)))
+        extras += _stamp_extras(s, b)
+    render_into(el, b.text, extras)
+    return el
+
+
+def _covers(s: Stamp, b: Block) -> bool:
+    return s.start <= len(b.text.value) - len(b.text.value.lstrip()) and s.end >= len(b.text.value.rstrip())
+
+
+def _trim_end(value: str, end: int) -> int:
+    while end > 0 and value[end - 1] in " \t\n":
+        end -= 1
+    return end
+
+
+def _stamp_extras(s: Stamp, b: Block) -> list[Span]:
+    """The telegram number of a number stamp as `<idno>`."""
+    if s.type in {"number", "sender-number"} and s.value:
+        at = b.text.value.find(s.value.split("/")[0], s.start)
+        if at >= 0:
+            end = at + len(s.value)
+            end = end if b.text.value[at:end].replace(" ", "") == s.value else at + len(s.value.split("/")[0])
+            kind = "telegram" if s.type == "number" else "sender"
+            return [Span(at, end, "idno", (("type", kind),))]
+    return []
+
+
+def _distribution(b: Block, primary: bool) -> etree._Element:
+    """`<list type="distribution">`: head with the stated total, one item per addressee with its copies."""
+    d = b.distribution
+    lst = E.list(type="distribution" if primary else "distribution-translation")
+    if d.head is not None:
+        head = E.head()
+        extra = [Span(*d.total_span, "total", (("value", str(d.total)),))] if d.total_span else []
+        render_into(head, d.head, extra)
+        lst.append(head)
+    for text, line in d.items:
+        item = E.item()
+        extra = []
+        covered = any(s.kind in {"person", "place", "org"} and line.name[0] <= s.start and s.end <= line.name[1]
+                      for s in text.spans)
+        if not covered:
+            extra.append(Span(*line.name, "name-slot"))
+        if line.copies_span:
+            extra.append(Span(*line.copies_span, "copies", (("value", str(line.copies)),)))
+        render_into(item, text, extra)
+        if not line.copies_span:
+            item.append(E.num(type="copies", value=str(line.copies)))
+        lst.append(item)
+    if not d.items:
+        lst.append(E.item())
+    if d.unassigned:
+        note = E.note(type="unassigned-copies")
+        for t in d.unassigned:
+            seg = E.seg()
+            render_into(seg, t)
+            seg.tail = " "
+            note.append(seg)
+        note[-1].tail = None
+        lst.append(note)
+    return lst

@@ -1,0 +1,80 @@
+"""The file's own register (`standOff`): one entry per person, place and organisation it mentions.
+
+An entry linked to the authority register carries its regularised name first, then its variant forms (with
+their kind and, for Cyrillic, `xml:lang="ru"`), the forms this file uses, dates, a description and external
+identifiers. An entry the register does not know is marked `cert="low"` for an editor to review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tei_cables.build.tei import XML_ID, XML_LANG, E
+from tei_cables.model import Cable, Entity
+from tei_cables.tag.morph import is_cyrillic
+from tei_cables.tag.normalize import fold_name
+from tei_cables.tag.register import Entry, load_register
+
+_NAME = {"person": E.persName, "place": E.placeName, "org": E.orgName}
+_ENTRY = {"person": E.person, "place": E.place, "org": E.org}
+_LIST = {"person": E.listPerson, "place": E.listPlace, "org": E.listOrg}
+
+
+def build_standoff(cable: Cable) -> etree._Element | None:
+    """`<standOff>` with a list per kind, or None when the cable names no one."""
+    if not cable.entities:
+        return None
+    register = load_register()
+    standoff = E.standOff()
+    for kind in ("person", "place", "org"):
+        entities = [e for e in cable.entities if e.kind == kind]
+        if entities:
+            standoff.append(_LIST[kind](*[_entry(e, register.get(e.register_id) if e.register_id else None)
+                                          for e in entities]))
+    return standoff
+
+
+def _entry(entity: Entity, entry: Entry | None) -> etree._Element:
+    """One `person`, `place` or `org`."""
+    kind = entity.kind
+    el = _ENTRY[kind](**{XML_ID: entity.id})
+    name = _NAME[kind]
+    el.append(name(entity.name, type="regularised"))
+    seen = {fold_name(entity.name)}
+    forms = [(v.form, v.kind) for v in entry.variants] if entry else []
+    forms += [(f, "attested") for f in entity.forms]
+    for form, variant_kind in forms:
+        key = fold_name(form)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        variant = name(" ".join(form.split()), type="variant", subtype=_token(variant_kind))
+        if is_cyrillic(form):
+            variant.set(XML_LANG, "ru")
+        el.append(variant)
+    if entry is None:
+        el.set("cert", "low")
+        el.set("resp", "#tei_cables")
+        el.append(E.note("Not in the authority register: recognised from its context in this cable; "
+                         "review and add it to the register.", type="unlinked"))
+        return el
+    if entry.dates and kind == "person":
+        born, _, died = entry.dates.partition("/")
+        if re.fullmatch(r"\d{4}", born):
+            el.append(E.birth(when=born))
+        if re.fullmatch(r"\d{4}", died):
+            el.append(E.death(when=died))
+    if entry.description:
+        el.append(E.note(entry.description, type="description"))
+    for authority, value in entry.authority:
+        el.append(E.idno(value, type=authority))
+    if kind != "person":
+        el.set("type", _token(entry.type))
+    return el
+
+
+def _token(value: str) -> str:
+    """A value for `@type`/`@subtype` (no spaces)."""
+    return re.sub(r"\s+", "-", value.strip()) or "other"
