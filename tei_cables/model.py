@@ -232,7 +232,7 @@ def _map_blocks(blocks: tuple[Block | Enclosure, ...], fn: TextFn, where: str) -
         text = fn(b.text, role) if b.text is not None else None
         dist = b.distribution
         if dist is not None:
-            dist = replace(dist, head=text, items=tuple((fn(t, f"{where}:item"), c) for t, c in dist.items),
+            dist = replace(dist, head=text, items=tuple((fn(t, f"{where}:copy"), c) for t, c in dist.items),
                            unassigned=tuple(fn(t, f"{where}:unassigned") for t in dist.unassigned))
         out.append(replace(b, text=text, distribution=dist))
     return tuple(out)

@@ -110,7 +110,7 @@ def _ms_desc(cable: Cable, source_name: str) -> etree._Element:
     alts = []
     for ref in refs[1:]:
         alt = E.altIdentifier(type="archive")
-        _reference(alt, ref, cable)
+        _reference(alt, ref, cable, single_idno=True)
         alts.append(alt)
     if number:
         alts.append(E.altIdentifier(E.idno(number, type="telegram"), type="telegram"))
@@ -128,8 +128,11 @@ def _ms_desc(cable: Cable, source_name: str) -> etree._Element:
     return desc
 
 
-def _reference(parent: etree._Element, ref: ArchiveRef, cable: Cable) -> None:
-    """`APRF, fond 45, opis 1, delo 347, listy 46-49` as repository, collection and idnos."""
+def _reference(parent: etree._Element, ref: ArchiveRef, cable: Cable, *, single_idno: bool = False) -> None:
+    """`APRF, fond 45, opis 1, delo 347, listy 46-49` as repository, collection and idnos.
+
+    An `altIdentifier` (a second reference) holds one idno, so there the item units share it.
+    """
     if ref.repository:
         repo = E.repository()
         s, e = ref.repository
@@ -141,9 +144,12 @@ def _reference(parent: etree._Element, ref: ArchiveRef, cable: Cable) -> None:
     collections = [f"{u} {v}" for u, v in units if u in {"fond", "opis"}]
     if collections:
         parent.append(E.collection(", ".join(collections), type="fond-opis"))
-    for unit, value in units:
-        if unit not in {"fond", "opis"}:
-            parent.append(E.idno(value, type=unit))
+    items = [(u, v) for u, v in units if u not in {"fond", "opis"}]
+    if single_idno and items:
+        parent.append(E.idno(", ".join(f"{u} {v}" for u, v in items), type="item"))
+        return
+    for unit, value in items:
+        parent.append(E.idno(value, type=unit))
 
 
 def _entity_at(cable: Cable, value: str, start: int, end: int) -> str | None:

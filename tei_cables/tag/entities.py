@@ -144,9 +144,10 @@ def _local_names(result: Mentions, t: Text, role: str, slots: list[Slot]) -> Non
             if seg and not _overlaps(result, t, m.start(), m.end()):
                 start = m.start() + m.group().find(seg)
                 _fuzzy_or_local(result, t, start, start + len(seg), "person")
+    _glosses(result, t)
     if kind in {"p", "item", "closer-p"}:
         _running_text_caps(result, t)
-    _glosses(result, t)
+        _glosses(result, t)
 
 
 def _slot_name(result: Mentions, t: Text, slot: Slot) -> None:
@@ -158,7 +159,7 @@ def _slot_name(result: Mentions, t: Text, slot: Slot) -> None:
 
 def _fuzzy_or_local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
     form = t.value[start:end]
-    if not re.search(r"[^\W\d_]{2}", form):
+    if not re.search(r"[^\W\d_]{2}", form.replace(" ", "")):
         return
     entry = _fuzzy(form, kind)
     if entry is not None:
@@ -217,7 +218,7 @@ def _display(form: str) -> str:
     if is_cyrillic(form):
         form = latin(form)
     if form.isupper():
-        form = " ".join(w.capitalize() if len(w) > 2 else w for w in form.split())
+        form = " ".join(w.capitalize() for w in form.split())
     return form
 
 
@@ -264,15 +265,25 @@ def _running_text_caps(result: Mentions, t: Text) -> None:
     text = t.value
     for m in re.finditer(rf"(?<![\w\-'’]){_CAPS_WORD}(?:[ \-]{_CAPS_WORD})*(?![\w\-])", text):
         start, end = m.start(), m.end()
-        words = re.split(r"[ \-]", m.group())
+        if re.search(r"['’][sS]$", m.group()):
+            end -= 2
+        if _in_gloss(t.value, start):
+            continue
+        words = re.split(r"[ \-]", t.value[start:end])
         if _overlaps(result, t, start, end) or all(w in _vocab()["not_names"] for w in words):
             continue
-        if len(words) == 1 and len(m.group().strip("'’")) < 4:
+        if len(words) == 1 and len(words[0].strip("'’")) < 4:
             continue
         if is_cyrillic(m.group()) and all(is_common_word(w) for w in words):
             continue
         kind = "place" if _place_context(result, t, start, end) else "person"
         _local(result, t, start, end, kind)
+
+
+def _in_gloss(text: str, start: int) -> bool:
+    """Inside a bracket that directly follows a word (`P'UNGGI [BUNKEI]`): a gloss, named by what it glosses."""
+    opened = text.rfind("[", 0, start)
+    return opened >= 0 and text.find("]", opened) >= start and text[:opened].rstrip()[-1:].isalnum()
 
 
 def _place_context(result: Mentions, t: Text, start: int, end: int) -> bool:

@@ -1,0 +1,125 @@
+"""Dates and times in every form the cables use, normalised to ISO 8601."""
+
+from __future__ import annotations
+
+from tei_cables.tag.dates import DateContext, document_order, find_dates
+
+
+def whens(text: str, **ctx) -> list[str]:
+    return [d.when for d in find_dates(text, DateContext(**ctx))]
+
+
+def test_us_date_with_redundant_pm_keeps_24h():
+    assert whens("Received in Moscow on 09/30/50 at 14:45 p.m.") == ["1950-09-30T14:45:00"]
+
+
+def test_pm_on_a_12_hour_time_adds_twelve_hours():
+    assert whens("sent on 09/30/50 at 8:30 p.m.") == ["1950-09-30T20:30:00"]
+
+
+def test_am_after_midnight():
+    assert whens("Deciphered by X on 10/01/50 at 0:35 a.m.") == ["1950-10-01T00:35:00"]
+
+
+def test_european_date_with_dotted_time():
+    assert whens("Подана 30.9.50 20.35") == ["1950-09-30T20:35:00"]
+
+
+def test_day_month_without_year_takes_the_year_of_the_context():
+    assert whens("Принята 30.9 23.32", year=1950) == ["1950-09-30T23:32:00"]
+
+
+def test_year_carries_over_from_an_earlier_date():
+    ctx = DateContext()
+    find_dates("Sent 17.7.52", ctx)
+    assert [d.when for d in find_dates("Received 17.7 20:50", ctx)] == ["1952-07-17T20:50:00"]
+
+
+def test_time_on_the_next_line_joins_its_date():
+    assert whens("Sent 17.7.52\n\n18:45") == ["1952-07-17T18:45:00"]
+
+
+def test_roman_numeral_month():
+    assert whens("30.IX.50") == ["1950-09-30"]
+
+
+def test_russian_date_with_year_word_keeps_the_word_inside():
+    found = find_dates("16.9.1950г. осуществили", DateContext())
+    assert [(d.start, d.end, d.when) for d in found] == [(0, 11, "1950-09-16")]
+
+
+def test_russian_month_name_in_the_genitive():
+    assert whens("29 сентября 1950 г.") == ["1950-09-29"]
+
+
+def test_four_digit_time_before_a_spelled_out_date():
+    assert whens("sent at 2035 30 September 1950") == ["1950-09-30T20:35:00"]
+
+
+def test_date_broken_over_a_line():
+    assert whens("at 2330 30\nSeptember 1950") == ["1950-09-30T23:30:00"]
+
+
+def test_month_first_with_comma():
+    assert whens("our note of January 10, 1952") == ["1952-01-10"]
+
+
+def test_two_dates_in_one_phrase_each_take_the_year():
+    assert whens("on July 11 and the night of July 12", year=1952) == ["1952-07-11", "1952-07-12"]
+
+
+def test_of_this_year_belongs_to_the_date():
+    found = find_dates("on 20 July of this year", DateContext(year=1951))
+    assert [(found[0].when, found[0].end)] == [("1951-07-20", len("on 20 July of this year"))]
+
+
+def test_bare_year_after_a_preposition():
+    assert whens("application for 1952") == ["1952"]
+
+
+def test_two_digit_years_are_1900s():
+    assert whens("on 5/6/49") == ["1949-05-06"]
+
+
+def test_ambiguous_dotted_date_follows_a_us_document_near_its_other_dates():
+    ctx = DateContext(us_order=True)
+    find_dates("Deciphered on 10/01/50 at 0:35 a.m.", ctx)
+    assert [d.when for d in find_dates("cabled on 10.01.50 at 12:50 p.m.", ctx)] == ["1950-10-01T12:50:00"]
+
+
+def test_ambiguous_dotted_date_is_european_by_default():
+    assert whens("от 5.3.50") == ["1950-03-05"]
+
+
+def test_slash_date_with_day_over_twelve_is_read_day_first():
+    assert whens("on 30/9/50") == ["1950-09-30"]
+
+
+def test_impossible_date_stays_text_and_is_reported():
+    ctx = DateContext()
+    assert find_dates("on 02/31/50", ctx) == []
+    assert ctx.warnings == [(0, "not a real date: '02/31/50'")]
+
+
+def test_impossible_time_stays_text_and_is_reported():
+    ctx = DateContext()
+    assert find_dates("at 25:70", ctx) == []
+    assert ctx.warnings == [(0, "not a real time: '25:70'")]
+
+
+def test_date_without_any_year_is_a_month_day():
+    assert whens("on 16 September") == ["--09-16"]
+
+
+def test_document_numbers_are_not_dates():
+    assert whens("No. 600301/sh, Вх. № 3561/42, listy 46-49, 200-300 pilots") == []
+
+
+def test_a_time_alone_is_a_time_of_day():
+    found = find_dates("at 18:45", DateContext())
+    assert [(d.element, d.when) for d in found] == [("time", "18:45:00")]
+
+
+def test_document_order_detects_month_first_translations():
+    assert document_order(["Sent on 09/29/50"]) is True
+    assert document_order(["Sent on 29.9.50", "on 10/01/50"]) is False

@@ -1,0 +1,53 @@
+"""Distribution lists in every syntax, with copy counts and the stated total."""
+
+from __future__ import annotations
+
+from tei_cables.model import Block
+from tei_cables.read.body import read_body
+from tei_cables.read.paragraphs import split_paragraphs
+
+
+def distribution(text: str):
+    blocks = read_body(split_paragraphs(text))
+    found = [b for b in blocks if isinstance(b, Block) and b.kind == "distribution"]
+    assert found, "no distribution list read"
+    d = found[0].distribution
+    return d, [(t.value[c.name[0]:c.name[1]], c.copies) for t, c in d.items]
+
+
+def test_counted_list_with_total():
+    d, items = distribution("Distribution list - 12 copies:\n\nStalin - 2, Molotov - 1, Gromyko - 1.")
+    assert d.total == 12
+    assert items == [("Stalin", 2), ("Molotov", 1), ("Gromyko", 1)]
+
+
+def test_counted_list_running_over_paragraphs():
+    text = "Distribution list - 12 copies:\n\nStalin - 2, Molotov - 1,\n\nBeria - 1, MFA - 1, on file - 1."
+    assert distribution(text)[1] == [("Stalin", 2), ("Molotov", 1), ("Beria", 1), ("MFA", 1), ("on file", 1)]
+
+
+def test_counted_list_on_the_head_line():
+    text = "Distribution list - 11 copies: Stalin - 2,\n\nMolotov - 1, Beria - 1."
+    d, items = distribution(text)
+    assert (d.total, items) == (11, [("Stalin", 2), ("Molotov", 1), ("Beria", 1)])
+
+
+def test_copies_with_brackets_and_implicit_single_copies():
+    d, items = distribution("Copies: Stalin (2), Molotov, Malenkov.")
+    assert d.total is None
+    assert items == [("Stalin", 2), ("Molotov", 1), ("Malenkov", 1)]
+
+
+def test_per_copy_lines_are_grouped_by_addressee():
+    text = "12 copies printed\n\nCopy N° 1 to Cde. Stalin\nCopy N° 2 to Cde. Stalin\nCopy N° 3 to Cde. Molotov"
+    d, items = distribution(text)
+    assert (d.total, items) == (12, [("Stalin", 2), ("Molotov", 1)])
+
+
+def test_russian_copy_table_read_in_copy_order():
+    text = ("Отпечатано в 12 экземплярах\n\n"
+            "Экз. № 1\tТОВ. СТАЛИНУ\tЭкз. № 3\tТОВ. БЕРИЯ\n"
+            "Экз. № 2\tТОВ. СТАЛИНУ\tЭкз. № 4\t\n")
+    d, items = distribution(text)
+    assert (d.total, items) == (12, [("СТАЛИНУ", 2), ("БЕРИЯ", 1)])
+    assert [u.value for u in d.unassigned] == ["Экз. № 4"]
