@@ -7,13 +7,17 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
+from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
 from tei_cables.files import find_sources, write_atomic
 from tei_cables.pipeline import convert_bytes
+from tei_cables.tag.lookup import find_entries
+from tei_cables.tag.register import load_register
 
 
 @click.group()
@@ -29,7 +33,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool) -> None:
     """Convert transcriptions (files or folders) to TEI in OUT_DIR."""
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False)
     files = find_sources(list(sources))
     stats = {"converted": 0, "failed": 0, "linked": 0, "unlinked": 0, "warnings": 0}
@@ -41,10 +45,11 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool) -> None:
                 write_atomic(out_dir / f"{path.stem}.xml", result.tei)
             except TeiCablesError as exc:
                 stats["failed"] += 1
-                err.print(f"[red]error[/red]: {exc if exc.path else f'{path}: {exc}'}", markup=True)
+                where = f"{path}:{exc.line}" if exc.line else str(path)
+                err.print(f"[red]error[/red]: {escape(where)}: {escape(exc.message)}")
             except OSError as exc:
                 stats["failed"] += 1
-                err.print(f"[red]error[/red]: {path}: {exc.strerror or exc}")
+                err.print(f"[red]error[/red]: {escape(str(path))}: {escape(str(exc.strerror or exc))}")
             else:
                 stats["converted"] += 1
                 stats["linked"] += result.linked
@@ -52,7 +57,7 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool) -> None:
                 for w in result.warnings:
                     stats["warnings"] += 1
                     where = f"{path}:{w.line}" if w.line else str(path)
-                    err.print(f"[yellow]warning[/yellow]: {where}: {w.message}")
+                    err.print(f"[yellow]warning[/yellow]: {escape(where)}: {escape(w.message)}")
             progress.advance(task)
     table = Table(title="tei-cables convert")
     for column in ("files", "converted", "failed", "entities linked", "left unlinked", "warnings"):
@@ -61,3 +66,59 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool) -> None:
                   str(stats["unlinked"]), str(stats["warnings"]))
     out.print(table)
     sys.exit(1 if stats["failed"] else 0)
+
+
+@main.group()
+def register() -> None:
+    """The authority register: list its entries, find a name, report names left unlinked."""
+
+
+@register.command("list")
+@click.option("--kind", type=click.Choice(["person", "place", "org"]), help="Only entries of this kind.")
+def register_list(kind: str | None) -> None:
+    """List the register's entries (id, kind, regularised name)."""
+    out = Console(highlight=False)
+    table = Table(title="authority register")
+    for column in ("id", "kind", "name", "variants", "description"):
+        table.add_column(column)
+    entries = [e for e in load_register().entries.values() if kind is None or e.kind == kind]
+    for e in entries:
+        table.add_row(e.id, e.kind, e.name, str(len(e.variants)), e.description)
+    out.print(table)
+    out.print(f"{len(entries)} entries")
+
+
+@register.command("find")
+@click.argument("name")
+def register_find(name: str) -> None:
+    """Find the entries a NAME stands for, in any spelling, script or case."""
+    out = Console(highlight=False)
+    found = find_entries(name)
+    if not found:
+        out.print(f"no entry for {name!r}")
+        sys.exit(1)
+    table = Table(title=f"entries for {name!r}")
+    for column in ("id", "kind", "name", "matched form", "score"):
+        table.add_column(column)
+    for f in found:
+        table.add_row(f.entry.id, f.entry.kind, f.entry.name, f.form, f"{f.score:.2f}")
+    out.print(table)
+
+
+@register.command("unlinked")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def register_unlinked(paths: tuple[Path, ...]) -> None:
+    """Names left unlinked across TEI files (folders too), most mentioned first."""
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        rows = unlinked_names(list(paths))
+    except TeiCablesError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}")
+        sys.exit(2)
+    table = Table(title="names left unlinked")
+    for column in ("kind", "name", "mentions", "files"):
+        table.add_column(column)
+    for u in rows:
+        table.add_row(u.kind, u.name, str(u.mentions), str(u.files))
+    out.print(table)

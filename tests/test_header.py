@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tei_cables.read.header import read_header, split_references
-from tei_cables.read.paragraphs import make_text, split_paragraphs, Line
+from tei_cables.read.paragraphs import Line, make_text, split_paragraphs
 
 RECORD = """September 29, 1950
 
@@ -11,7 +11,8 @@ Telegram from Shtykov to Gromyko and Stalin
 
 Citation:
 
-"Telegram from Shtykov to Gromyko and Stalin", September 29, 1950, Wilson Center Digital Archive, APRF, fond 45, opis 1, delo 347, listy 46-49.
+"Telegram from Shtykov to Gromyko and Stalin", September 29, 1950, Wilson Center Digital Archive, APRF, fond 45,
+opis 1, delo 347, listy 46-49.
 <https://example.org/document/112688>
 
 Summary:

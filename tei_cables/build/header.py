@@ -15,7 +15,7 @@ from tei_cables import __version__
 from tei_cables.build.correspondence import build_correspondence
 from tei_cables.build.inline import render_into
 from tei_cables.build.tei import XML_ID, E
-from tei_cables.model import ArchiveRef, Block, Cable, Enclosure, Span, Text
+from tei_cables.model import ArchiveRef, Block, Cable, Span
 from tei_cables.resources import load_data
 
 _LANGUAGES = {"russian": "ru", "english": "en", "korean": "ko", "chinese": "zh", "german": "de", "french": "fr"}
@@ -48,7 +48,9 @@ def _title_stmt(cable: Cable) -> etree._Element:
     translator = _translator(cable)
     if translator:
         stmt.append(E.respStmt(E.resp("translated by"), E.name(translator)))
-    stmt.append(E.respStmt(E.resp("converted to TEI by"), E.name(f"tei_cables {__version__}"), **{XML_ID: "tei_cables"}))
+    tool = E.respStmt(E.resp("converted to TEI by"), E.name(f"tei_cables {__version__}"))
+    tool.set(XML_ID, "tei_cables")
+    stmt.append(tool)
     for initials in sorted(_editors(cable)):
         stmt.append(E.respStmt(E.resp("editorial notes by"), E.name(initials), **{XML_ID: f"ed_{initials}"}))
     return stmt

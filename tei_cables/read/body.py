@@ -131,10 +131,9 @@ def _read_paragraph(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
     if _is_separator(p):
         _add(level, Block("separator", make_text(p.lines)), p.lines)
         return 1
-    if p.raw.lstrip(_OPEN_QUOTES + " ").startswith("["):
-        if _whole_bracket(p.raw):
-            _add(level, Block("note", make_text(p.lines), note_type=_note_type(p.raw)), p.lines)
-            return 1
+    if p.raw.lstrip(_OPEN_QUOTES + " ").startswith("[") and _whole_bracket(p.raw):
+        _add(level, Block("note", make_text(p.lines), note_type=_note_type(p.raw)), p.lines)
+        return 1
     if dist.is_head(p):
         return _read_distribution(paragraphs, i, level)
     if _read_stamps(p, level):
@@ -283,7 +282,7 @@ def _offset_stamps(lines: list[Line], got: list[LineStamps | None], base: int) -
     """Stamps of each line moved to block offsets; a continuation line extends the stamp before it."""
     out: list[Stamp] = []
     pos = base
-    for n, (ln, ls) in enumerate(zip(lines, got)):
+    for n, (ln, ls) in enumerate(zip(lines, got, strict=False)):
         if n:
             pos += max(1, ln.number - lines[n - 1].number)
         if ls is not None:
@@ -321,7 +320,8 @@ def _extend_last(stamps: list[Stamp], new: list[Stamp]) -> list[Stamp]:
 
 
 def _shift(s: Stamp, by: int) -> Stamp:
-    move = (lambda span: (span[0] + by, span[1] + by) if span else None)
+    def move(span):
+        return ((span[0] + by, span[1] + by) if span else None)
     return Stamp(s.type, s.start + by, s.end + by, move(s.person), move(s.place), s.value)
 
 

@@ -17,7 +17,7 @@ _TOTAL = re.compile(r"(?P<n>\d+)\s*(?:copies|copy|экз\w*|экземпляр\w
 _HEAD_ONLY = re.compile(r"^\s*\d+\s+(?:copies|экземпляр\w*)\b", re.IGNORECASE)
 _COPY_CELL = re.compile(r"(?:Copy|Экз\.?)\s*(?:N°|Nº|No\.?|№)\s*(?P<n>\d+)", re.IGNORECASE)
 _COUNTED = re.compile(r"(?P<name>[^,;:\n()]+?)\s*(?:[-–—]\s*(?P<n>\d+)|\((?P<m>\d+)\))\s*(?=[,;.]|$)")
-_TITLE = re.compile(r"^(?:to\s+)?(?:Cde\.|Comrade|тов\.|товарищу?)\s*", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:to\s+)?(?:Cde\.|Comrade|тов\.|товарищу?)?\s*", re.IGNORECASE)  # before a copy's addressee
 
 
 def is_head(p: Paragraph) -> bool:
@@ -97,7 +97,7 @@ def _per_copy(lines: list[Line]) -> tuple[list[tuple[Text, CopyLine]], list[Text
     unassigned: list[Text] = []
     for _, cell in cells:
         rest = cell.text[_COPY_CELL.match(cell.text).end():].strip(" \t")
-        key = _TITLE.sub("", re.sub(r"^to\s+", "", rest, flags=re.I)).strip(" .").casefold()
+        key = rest[_TITLE.match(rest).end():].strip(" .").casefold()
         if not key:
             unassigned.append(make_text([cell]))
             continue
@@ -108,7 +108,7 @@ def _per_copy(lines: list[Line]) -> tuple[list[tuple[Text, CopyLine]], list[Text
         first = group[0].text
         name_start = _COPY_CELL.match(first).end()
         name_start += len(first[name_start:]) - len(first[name_start:].lstrip(" \t"))
-        name_start += len(re.match(r"(?:to\s+)?(?:Cde\.|Comrade|тов\.|товарищу?)?\s*", first[name_start:], re.I).group())
+        name_start += _TITLE.match(first[name_start:]).end()
         name_end = len(first.rstrip(" ."))
         items.append((text, CopyLine((name_start, name_end), len(group))))
     return items, unassigned

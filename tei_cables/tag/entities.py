@@ -199,7 +199,7 @@ def _local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
     if not form:
         return
     name = _display(form)
-    key = (kind, fold_name(name).split()[-1] if kind == "person" else fold_name(name))
+    key = (kind, " ".join(w for w in fold_name(name).split() if len(w) > 1) or fold_name(name))
     local_id = result.local_keys.get(key)
     if local_id is None:
         local_id = _local_id(kind, name, result)
@@ -237,8 +237,8 @@ def _titled_names(text: str) -> list[tuple[int, int]]:
     """`Comrade GROMYKO`, `Cde. Stalin`, `тов. СТАЛИНУ`: the name after a title of address."""
     titles = "|".join(re.escape(w) for w in sorted(_vocab()["person_titles"], key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?<!\w)(?:{titles})\s+(?P<n>{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s?)+|\s+{_CAPS_WORD})*)",
-                         text, re.IGNORECASE):
+    for m in re.finditer(rf"(?<!\w)(?i:{titles})\s+(?P<n>{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s?)+|\s+{_CAPS_WORD})*)",
+                         text):
         name = m.group("n")
         if name[0].isupper() and name.split()[0] not in _vocab()["not_names"]:
             out.append((m.start("n"), m.start("n") + len(name.rstrip(" ."))))

@@ -89,8 +89,7 @@ def lemma(word: str) -> str:
 def is_common_word(word: str) -> bool:
     """A Russian word the dictionary knows as an ordinary word, not a name."""
     parses = analyzer().parse(word.lower())
-    return bool(parses) and parses[0].is_known and not any(t in parses[0].tag for t in _NAME_TAGS) \
-        and parses[0].score > 0.5
+    return bool(parses) and parses[0].is_known and not any(t in parses[0].tag for t in _NAME_TAGS)
 
 
 def latin(text: str) -> str:

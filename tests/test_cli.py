@@ -1,0 +1,68 @@
+"""The `tei-cables convert` command: one TEI file per source, clear errors, a summary, the exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from lxml import etree
+
+from tei_cables.cli import main
+
+CABLE = "CIPHERED TELEGRAM # 600301/sh\n\nFrom: PYONGYANG\n\nSent on 09/29/50 at 20:23 p.m.\n"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_convert_writes_one_file_per_source_named_by_its_stem(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "out" / "a.xml")).getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("string(//t:teiHeader//t:idno[@type='telegram'])", namespaces=ns) == "600301/sh"
+
+
+def test_a_folder_is_converted_file_by_file(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("one", "two"):
+        (src / f"{name}.txt").write_text(CABLE, encoding="utf-8")
+    result = run("convert", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["one.xml", "two.xml"]
+
+
+def test_a_bad_file_is_named_and_the_others_still_convert(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.txt").write_text(CABLE, encoding="utf-8")
+    (src / "empty.txt").write_text("   \n", encoding="utf-8")
+    result = run("convert", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"error: {src / 'empty.txt'}: the file is empty\n" in result.output
+    assert (tmp_path / "out" / "good.xml").exists()
+    assert not (tmp_path / "out" / "empty.xml").exists()
+
+
+def test_summary_table_counts_converted_and_failed(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    result = run("convert", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    row = next(line for line in result.output.splitlines() if "│" in line and any(c.isdigit() for c in line))
+    assert [c.strip() for c in row.strip("│ ").split("│")][:3] == ["2", "1", "1"]
+
+
+def test_unreadable_date_is_a_warning_naming_file_and_line(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE + "\nTyped by Lobyseva on 02/31/50 at 16:55 p.m.\n", encoding="utf-8")
+    result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert f"warning: {tmp_path / 'a.txt'}:7: not a real date: '02/31/50'\n" in result.output
+
+
+def test_version_option():
+    result = run("--version")
+    assert result.exit_code == 0 and "tei-cables" in result.output
