@@ -15,6 +15,7 @@ from tei_cables import __version__
 from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
 from tei_cables.files import find_sources, write_atomic
+from tei_cables.fingerprint import check_overwrite
 from tei_cables.pipeline import convert_bytes
 from tei_cables.tag.lookup import find_entries
 from tei_cables.tag.register import load_register
@@ -31,7 +32,8 @@ def main() -> None:
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the TEI files (one <source stem>.xml per source).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
-def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool) -> None:
+@click.option("--force", is_flag=True, help="Overwrite output files even if they were edited by hand.")
+def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool) -> None:
     """Convert transcriptions (files or folders) to TEI in OUT_DIR."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False)
@@ -42,10 +44,14 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool) -> None:
         for path in files:
             try:
                 result = convert_bytes(path.read_bytes(), path.name)
-                write_atomic(out_dir / f"{path.stem}.xml", result.tei)
+                target = out_dir / f"{path.stem}.xml"
+                if target.exists() and not force:
+                    check_overwrite(target.read_bytes(), str(target))
+                write_atomic(target, result.tei)
             except TeiCablesError as exc:
                 stats["failed"] += 1
-                where = f"{path}:{exc.line}" if exc.line else str(path)
+                where = exc.path if exc.path and exc.path != path.name else str(path)
+                where = f"{where}:{exc.line}" if exc.line else where
                 err.print(f"[red]error[/red]: {escape(where)}: {escape(exc.message)}")
             except OSError as exc:
                 stats["failed"] += 1

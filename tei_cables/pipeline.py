@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tei_cables.build import build_tei, serialize
+from tei_cables.fingerprint import add_fingerprint
 from tei_cables.model import Cable, Warning_
 from tei_cables.read import read_cable
 from tei_cables.read.source import decode
@@ -36,7 +37,7 @@ class Converted:
 def convert_text(text: str, source_name: str) -> Converted:
     """Convert a decoded transcription (Unicode in, UTF-8 TEI out)."""
     cable = tag_cable(read_cable(text, source_name))
-    tei = serialize(build_tei(cable, source_name))
+    tei = add_fingerprint(serialize(build_tei(cable, source_name)))
     return Converted(tei=tei, cable=cable, warnings=cable.warnings)
 
 

@@ -66,3 +66,33 @@ def test_unreadable_date_is_a_warning_naming_file_and_line(tmp_path: Path):
 def test_version_option():
     result = run("--version")
     assert result.exit_code == 0 and "tei-cables" in result.output
+
+
+def test_an_unchanged_output_is_regenerated(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    (tmp_path / "a.txt").write_text(CABLE.replace("600301", "600999"), encoding="utf-8")
+    result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert b"600999/sh" in (tmp_path / "out" / "a.xml").read_bytes()
+
+
+def test_a_hand_edited_output_is_not_overwritten(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    out = tmp_path / "out" / "a.xml"
+    edited = out.read_bytes().replace(b"PYONGYANG</placeName>", b"Pyongyang</placeName>")
+    out.write_bytes(edited)
+    result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"error: {out}: edited by hand since it was converted" in result.output
+    assert out.read_bytes() == edited
+
+
+def test_force_overwrites_a_hand_edited_output(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    out = tmp_path / "out" / "a.xml"
+    out.write_bytes(out.read_bytes().replace(b"PYONGYANG</placeName>", b"Pyongyang</placeName>"))
+    assert run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--force").exit_code == 0
+    assert b"PYONGYANG</placeName>" in out.read_bytes()

@@ -104,6 +104,8 @@ class _DivState:
             self._open("message")
         if b.kind in _OPENER and self.phase == "opener":
             self._opener_part(b)
+        elif b.kind in _CLOSER and self.phase == "opener" and b.kind != "dateline":
+            self._body_part(b, as_ab=True)  # a closer needs a message before it (TEI); keep it as a block
         elif b.kind in _CLOSER and (self.phase != "opener" or b.kind != "dateline"):
             self._closer_part(b)
         elif b.kind == "dateline" and self.phase == "opener":
@@ -134,8 +136,14 @@ class _DivState:
         self.phase = "closer"
         self.closer.append(block_element(b, primary=self.primary))
 
-    def _body_part(self, b: Block) -> None:
+    def _body_part(self, b: Block, *, as_ab: bool = False) -> None:
         self.phase = "body"
+        if as_ab:
+            self.list = None
+            el = E.ab(type=b.kind)
+            render_into(el, b.text)
+            self.div.append(el)
+            return
         if b.kind == "item":
             if self.list is None:
                 self.list = E.list(type="numbered")
@@ -218,6 +226,7 @@ def _covers(s: Stamp, b: Block) -> bool:
 
 
 def _trim_end(value: str, end: int) -> int:
+    end = min(end, len(value))
     while end > 0 and value[end - 1] in " \t\n":
         end -= 1
     return end

@@ -16,7 +16,7 @@ from functools import cache
 
 from tei_cables.model import Block, Enclosure, Stamp
 from tei_cables.read import distribution as dist
-from tei_cables.read.paragraphs import Line, Paragraph, make_text
+from tei_cables.read.paragraphs import Line, Paragraph, make_text, strip_markup
 from tei_cables.read.stamps import LineStamps, read_line
 from tei_cables.resources import load_data
 
@@ -195,7 +195,7 @@ def _read_stamps(p: Paragraph, level: _Level) -> bool:
     prev_is_stamp = bool(level.blocks) and isinstance(level.blocks[-1], Block) and level.blocks[-1].kind == "stamps"
     for n, ln in enumerate(p.lines):
         continues_ok = (n > 0 and read[-1][1] is not None) or (n == 0 and prev_is_stamp)
-        got = read_line(ln.text, continues_ok=continues_ok)
+        got = read_line(_clean(ln), continues_ok=continues_ok)
         if got is not None and not in_form and not _allowed_outside_form(got, level):
             got = None
         read.append((ln, got))
@@ -291,13 +291,18 @@ def _offset_stamps(lines: list[Line], got: list[LineStamps | None], base: int) -
                 if ls.continues and out and s is ls.stamps[0]:
                     out[-1] = _extend(out[-1], moved.start)
                 elif ls.continues and not out and s is ls.stamps[0]:
-                    moved = Stamp(moved.type, pos + _first_phrase_start(ln.text, s), moved.end, moved.person,
+                    moved = Stamp(moved.type, pos + _first_phrase_start(_clean(ln), s), moved.end, moved.person,
                                   moved.place, moved.value)
                 out.append(moved)
             if not ls.stamps and out:
-                out[-1] = _extend(out[-1], pos + len(ln.text))
-        pos += len(ln.text)
+                out[-1] = _extend(out[-1], pos + len(_clean(ln)))
+        pos += len(_clean(ln))
     return out
+
+
+def _clean(ln: Line) -> str:
+    """A line as its Text will hold it (markdown bold and link brackets removed), so offsets agree."""
+    return strip_markup(ln.text, ln.number).value
 
 
 def _first_phrase_start(line: str, s: Stamp) -> int:

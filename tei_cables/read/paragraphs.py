@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from tei_cables.model import Span, Text
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
-_URL = re.compile(r"<(https?://[^\s<>]+)>")
+_URL = re.compile(r"<(https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+)>")  # RFC 3986 characters only
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,20 @@ def strip_markup(raw: str, line: int) -> Text:
 
 def _markup_matches(raw: str) -> list[re.Match[str]]:
     """Bold and link matches in source order, dropping any that overlap an earlier one."""
-    found = sorted(list(_BOLD.finditer(raw)) + list(_URL.finditer(raw)), key=lambda m: m.start())
+    urls = [m for m in _URL.finditer(raw) if _is_url(m.group(1))]
+    found = sorted(list(_BOLD.finditer(raw)) + urls, key=lambda m: m.start())
     kept: list[re.Match[str]] = []
     for m in found:
         if not kept or m.start() >= kept[-1].end():
             kept.append(m)
     return kept
+
+
+def _is_url(text: str) -> bool:
+    """A link TEI's `@target` accepts: a host, and a port that is a number if there is one."""
+    try:
+        parts = urlsplit(text)
+        _ = parts.port
+    except ValueError:
+        return False
+    return bool(parts.hostname)
