@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from rich.table import Table
 from tei_cables import __version__
 from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
-from tei_cables.files import find_sources, write_atomic
+from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
 from tei_cables.fingerprint import check_overwrite
 from tei_cables.pipeline import convert_bytes
 from tei_cables.tag.lookup import find_entries
@@ -38,6 +39,8 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool) 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False)
     files = find_sources(list(sources))
+    signal.signal(signal.SIGTERM, _exit_on_signal)  # so the file being written is cleaned up, not left half-done
+    remove_stale_temporaries(out_dir)
     stats = {"converted": 0, "failed": 0, "linked": 0, "unlinked": 0, "warnings": 0}
     with Progress(console=err, transient=True, disable=quiet or len(files) < 2) as progress:
         task = progress.add_task("converting", total=len(files))
@@ -72,6 +75,11 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool) 
                   str(stats["unlinked"]), str(stats["warnings"]))
     out.print(table)
     sys.exit(1 if stats["failed"] else 0)
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    """Turn SIGTERM into SystemExit, which `write_atomic` cleans up after."""
+    sys.exit(128 + signum)
 
 
 @main.group()

@@ -36,3 +36,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files an earlier run left when it was killed outright (SIGKILL cannot be caught)."""
+    if not folder.is_dir():
+        return []
+    stale = [p for p in folder.glob(".*.xml.*.tmp") if p.is_file()]
+    for p in stale:
+        p.unlink(missing_ok=True)
+    return stale

@@ -41,7 +41,8 @@ def _decode_bytes(data: bytes, path: str, notes: list[str]) -> str:
     if b"\x00" in data:
         if _looks_like_utf16(data):
             return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
-        raise SourceError("binary data (NUL bytes): not a text transcription", path=path)
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        raise SourceError("binary data (a NUL byte): not a text transcription", path=path, line=line)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tei_cables.model import Block, Cable, Enclosure, Span, Text, Warning_, iter_texts, map_texts
+from tei_cables.model import Block, Cable, Enclosure, Part, Span, Text, Warning_, iter_texts, map_texts
 from tei_cables.tag.brackets import find_brackets
 from tei_cables.tag.dates import DateContext, document_order, find_dates
-from tei_cables.tag.entities import Slot, tag_entities
+from tei_cables.tag.entities import Slot, align_parallel, tag_entities
 
 
 def tag_cable(cable: Cable) -> Cable:
     """Tag every text of a cable with brackets, names and dates; collect the entities and the warnings."""
     texts = list(iter_texts(cable))
     mentions = tag_entities(texts, _slots(cable))
+    if len(cable.parts) == 2:
+        align_parallel(mentions, _parallel_slots(cable.parts[0], cable.parts[1]))
     ctx = DateContext(year=_header_year(cable), us_order=document_order([t.value for t, _ in texts]))
 
     def add(text: Text, role: str) -> Text:
@@ -56,6 +58,24 @@ def _slots(cable: Cable) -> dict[tuple[int, str], list[Slot]]:
                 for text, line in block.distribution.items:
                     slots.setdefault((text.line, text.value), []).append(Slot(*line.name, "name"))
     return slots
+
+
+def _parallel_slots(original: Part, translation: Part) -> list:
+    """Pairs of stamp slots of the same type, the n-th in the original with the n-th in the translation."""
+    def slots_of(part: Part) -> dict[tuple[str, str], list]:
+        found: dict[tuple[str, str], list] = {}
+        for block in _blocks(part.blocks):
+            if block.text is None:
+                continue
+            key = (block.text.line, block.text.value)
+            for s in block.stamps:
+                for kind, span in (("person", s.person), ("place", s.place)):
+                    if span:
+                        found.setdefault((s.type, kind), []).append((key, Slot(*span, kind)))
+        return found
+
+    a, b = slots_of(original), slots_of(translation)
+    return [pair for k in a.keys() & b.keys() for pair in zip(a[k], b[k], strict=False)]
 
 
 def _blocks(blocks: tuple[Block | Enclosure, ...]):

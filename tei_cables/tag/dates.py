@@ -105,8 +105,13 @@ def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]
             hm = _time_value(time_part)
             if value and hm and len(value) == 10:
                 found.append(FoundDate(min(p.start, nxt.start), max(p.end, nxt.end), f"{value}T{hm}:00"))
-                i += 2
-                continue
+            elif value:
+                found.append(FoundDate(date_part.start, date_part.end, value))
+            if not hm:
+                ctx.warnings.append((line + text.count("\n", 0, time_part.start),
+                                     f"not a real time: {text[time_part.start:time_part.end]!r}"))
+            i += 2
+            continue
         if p.kind in {"date", "daymonth", "ambiguous"} or (p.kind == "year" and (
                 _year_cue(text, p.start) or p.end - p.start > 4)):
             value = _resolve(p, ctx, text, line)

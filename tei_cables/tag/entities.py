@@ -323,3 +323,42 @@ def _glosses(result: Mentions, t: Text) -> None:
             if ent and gloss not in ent.forms:
                 result.entities[ent_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (gloss,), ent.register_id)
     result.spans[_key(t)] = spans
+
+
+def align_parallel(result: Mentions, pairs: list[tuple[tuple[tuple[int, str], Slot], tuple[tuple[int, str], Slot]]]
+                   ) -> None:
+    """An original and its translation name the same thing in the same stamp: where the original's name is
+    unknown (`Из ПУХЕНЬНА`) and the translation's is linked (`from PYONGYANG`), the original is linked too."""
+    for (key_a, slot_a), (key_b, slot_b) in pairs:
+        ref_a = _ref_in(result, key_a, slot_a)
+        ref_b = _ref_in(result, key_b, slot_b)
+        if not ref_a or not ref_b or ref_a == ref_b:
+            continue
+        local, linked = (ref_a, ref_b) if _is_local(result, ref_a) else (ref_b, ref_a)
+        if not _is_local(result, local) or _is_local(result, linked):
+            continue
+        _repoint(result, local, linked)
+
+
+def _ref_in(result: Mentions, key: tuple[int, str], slot: Slot) -> str | None:
+    for s in result.spans.get(key, []):
+        if s.kind in {"person", "place", "org"} and slot.start <= s.start and s.end <= slot.end:
+            return s.get("ref")
+    return None
+
+
+def _is_local(result: Mentions, ref: str) -> bool:
+    ent = result.entities.get(ref[1:])
+    return ent is not None and ent.register_id is None
+
+
+def _repoint(result: Mentions, local: str, linked: str) -> None:
+    """Point every mention of a local entry at a register entry, keeping its forms as attested variants."""
+    old = result.entities.pop(local[1:])
+    target = result.entities[linked[1:]]
+    forms = target.forms + tuple(f for f in old.forms if f not in target.forms)
+    result.entities[target.id] = Entity(target.id, target.kind, target.name, forms, target.register_id)
+    for key, spans in result.spans.items():
+        result.spans[key] = [Span(s.start, s.end, target.kind, (("ref", linked),)) if s.get("ref") == local else s
+                             for s in spans]
+    result.local_keys = {k: v for k, v in result.local_keys.items() if v != local[1:]}

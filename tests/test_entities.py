@@ -1,0 +1,106 @@
+"""Names: found in any form, linked to the register, decided by context, or recorded for an editor."""
+
+from __future__ import annotations
+
+from .conftest import tei_of, xp
+
+FORM = "CIPHERED TELEGRAM # 1/sh\n\nFrom: PYONGYANG\n\nSent on 09/29/50 at 20:23 p.m.\n\n"
+
+
+def refs(text: str, element: str) -> list[tuple[str, str]]:
+    """(text, register entry name) of every element of that kind in the body."""
+    root = tei_of(text)
+    out = []
+    for el in xp(root, f"//t:text//t:{element}"):
+        target = xp(root, f"//*[@xml:id='{el.get('ref')[1:]}']/*[@type='regularised']")
+        out.append(("".join(el.itertext()), target[0].text if target else None))
+    return out
+
+
+def test_a_register_name_is_linked_with_its_regularised_form():
+    assert ("STALIN", "Joseph Stalin") in refs(FORM + "I met Comrade STALIN yesterday.", "persName")
+
+
+def test_russian_name_in_the_dative_is_linked():
+    assert ("СТАЛИНУ", "Joseph Stalin") in refs("Передаю письмо товарищу СТАЛИНУ лично и срочно сегодня.", "persName")
+
+
+def test_hyphenated_russian_korean_name_in_the_instrumental_is_linked():
+    found = refs("Письмо вручено мне лично ПАК-ХЕН-ЕНОМ сегодня вечером в городе.", "persName")
+    assert found and found[0][0] == "ПАК-ХЕН-ЕНОМ" and "Pak" in found[0][1]
+
+
+def test_letter_spaced_signature_is_linked():
+    text = FORM + "I met the chairman of the committee upon his request and we spoke at length.\n\nS H T Y K O V\n"
+    assert ("S H T Y K O V", "Terentii Shtykov") in refs(text, "persName")
+
+
+def test_mccune_reischauer_with_diacritics_is_linked():
+    found = refs(FORM + "PAK HÒN-YÒNG was present at the meeting with the chairman.", "persName")
+    assert found and "Pak" in found[0][1]
+
+
+def test_code_name_is_linked_to_the_person():
+    assert ("Filippov", "Joseph Stalin") in refs(FORM + "Your telegram was reported to Filippov today.", "persName")
+
+
+def test_longest_match_wins_over_a_shorter_name_inside_it():
+    found = refs(FORM + "Units of the Korean People's Army are fighting near the river.", "orgName")
+    assert found and found[0][0] == "Korean People's Army"
+    assert not any(t == "Korea" for t, _ in refs(FORM + "Units of the Korean People's Army fight.", "placeName"))
+
+
+def test_korea_inside_north_korea_is_not_tagged_twice():
+    found = refs(FORM + "The enemy advanced into North Korea from the south.", "placeName")
+    assert [t for t, _ in found if "Korea" in t] == ["North Korea"]
+
+
+def test_family_name_alone_refers_to_the_person_named_in_full():
+    text = FORM + "KIM IL SUNG met me. It was obvious that they [Kim and Pak - AM] were nervous; PAK HÒN-YÒNG too."
+    names = refs(text, "persName")
+    kim = [n for t, n in names if t == "Kim"]
+    assert kim and kim[0] == "Kim Il Sung"
+
+
+def test_clerk_of_a_stamp_unknown_to_the_register_is_recorded_for_review():
+    root = tei_of(FORM + "Deciphered by Vakushin on 09/30/50 at 15:50 p.m.\n")
+    [clerk] = xp(root, "//t:ab[@subtype='deciphered']/t:persName")
+    entry = xp(root, f"//t:person[@xml:id='{clerk.get('ref')[1:]}']")[0]
+    assert (clerk.text, clerk.get("cert"), entry.get("cert")) == ("Vakushin", "low", "low")
+
+
+def test_russian_clerk_gets_a_latin_regularised_name():
+    root = tei_of("Расшифровал 1.10.50 г. 0.35 Михайленко\n")
+    [clerk] = xp(root, "//t:ab[@subtype='deciphered']/t:persName")
+    assert xp(root, f"string(//t:person[@xml:id='{clerk.get('ref')[1:]}']/t:persName[@type='regularised'])") \
+        == "Mikhaylenko"
+
+
+def test_capitals_after_a_place_cue_are_a_place():
+    text = FORM + "The enemy is moving to cut off the Second Army by its breakthrough toward P'UNGGI and XANADUO."
+    assert [t for t, _ in refs(text, "placeName") if t == "XANADUO"] == ["XANADUO"]
+
+
+def test_unknown_capitals_in_running_text_are_a_person():
+    assert [t for t, _ in refs(FORM + "Then ZABOROVSKY told me the news about the front.", "persName")] == [
+        "ZABOROVSKY"]
+
+
+def test_a_gloss_names_the_same_entity_as_the_name_it_follows():
+    root = tei_of(FORM + "The situation near JIJYONG [TISENG] is murky and the troops are tired of it.")
+    places = xp(root, "//t:text//t:placeName")
+    assert [p.text for p in places] == ["JIJYONG", "TISENG"] and len({p.get("ref") for p in places}) == 1
+
+
+def test_every_ref_resolves_to_an_entry_of_the_same_file():
+    root = tei_of(FORM + "KIM IL SUNG asked Comrade ZUBOV about the 38th parallel and Seoul.")
+    ids = set(xp(root, "//@xml:id"))
+    assert all(r[1:] in ids for r in xp(root, "//@ref"))
+
+
+def test_names_in_the_citation_are_linked():
+    text = ("September 29, 1950\n\nTitle\n\nCitation:\n\n\"Title\", September 29, 1950, Wilson Center Digital "
+            "Archive, APRF, fond 45, opis 1, delo 347.\n\nCIPHERED TELEGRAM # 1/sh\n")
+    root = tei_of(text)
+    orgs = [el.text for el in xp(root, "//t:teiHeader//t:note[@type='citation']//t:orgName")]
+    assert "Wilson Center Digital Archive" in orgs and "APRF" in orgs
