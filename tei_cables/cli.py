@@ -17,9 +17,10 @@ from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
 from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
 from tei_cables.fingerprint import check_overwrite
-from tei_cables.pipeline import convert_bytes
+from tei_cables.pipeline import SCHEMA_HREF, convert_bytes
 from tei_cables.tag.lookup import find_entries
 from tei_cables.tag.register import load_register
+from tei_cables.validate import FORMATS, exit_code, summary_table, validate_paths
 
 
 @click.group()
@@ -34,7 +35,9 @@ def main() -> None:
               help="Folder for the TEI files (one <source stem>.xml per source).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @click.option("--force", is_flag=True, help="Overwrite output files even if they were edited by hand.")
-def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool) -> None:
+@click.option("--schema-href", default=SCHEMA_HREF, show_default=True,
+              help="Folder of tei_cables.rng/.sch as seen from OUT_DIR, for the files' <?xml-model?> lines.")
+def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, schema_href: str) -> None:
     """Convert transcriptions (files or folders) to TEI in OUT_DIR."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False)
@@ -46,7 +49,7 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool) 
         task = progress.add_task("converting", total=len(files))
         for path in files:
             try:
-                result = convert_bytes(path.read_bytes(), path.name)
+                result = convert_bytes(path.read_bytes(), path.name, schema_href)
                 target = out_dir / f"{path.stem}.xml"
                 if target.exists() and not force:
                     check_overwrite(target.read_bytes(), str(target))
@@ -136,3 +139,18 @@ def register_unlinked(paths: tuple[Path, ...]) -> None:
     for u in rows:
         table.add_row(u.kind, u.name, str(u.mentions), str(u.files))
     out.print(table)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help="text for people; json; junit (GitLab, Jenkins); github (workflow annotations).")
+def validate(paths: tuple[Path, ...], fmt: str) -> None:
+    """Check TEI files (and the *.xml in folders) against the cable schema and rules.
+
+    Exit code 0 when every file is valid (warnings allowed), 1 when one is invalid, 2 when one is not XML.
+    """
+    reports = validate_paths(paths)
+    click.echo(FORMATS[fmt](reports), nl=False)
+    Console(stderr=fmt != "text", highlight=False).print(summary_table(reports))
+    sys.exit(exit_code(reports))

@@ -14,13 +14,19 @@ def find_sources(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found += sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SOURCE_SUFFIXES)
+            found += sorted(q for q in p.rglob("*") if q.is_file() and _is_transcription(q))
         else:
             found.append(p)
     unique: dict[Path, None] = {}
     for p in found:
         unique.setdefault(p, None)
     return list(unique)
+
+
+def _is_transcription(path: Path) -> bool:
+    """A file a folder scan converts: a text file, not the folder's README or a hidden file."""
+    return (path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
+            and path.stem.upper() not in {"README", "LICENSE", "CHANGELOG"})
 
 
 def write_atomic(path: Path, data: bytes) -> None:

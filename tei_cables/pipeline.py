@@ -34,16 +34,28 @@ class Converted:
         return sum(1 for e in self.cable.entities if not e.register_id)
 
 
-def convert_text(text: str, source_name: str) -> Converted:
+SCHEMA_HREF = "../schema"  # encoded/ beside schema/, as in the project's own layout
+
+
+def schema_instructions(schema_href: str) -> list[str]:
+    """`<?xml-model?>` instructions, so XML editors validate a file with the project's grammar and rules."""
+    base = schema_href.rstrip("/")
+    return [f'xml-model href="{base}/tei_cables.rng" type="application/xml" '
+            'schematypens="http://relaxng.org/ns/structure/1.0"',
+            f'xml-model href="{base}/tei_cables.sch" type="application/xml" '
+            'schematypens="http://purl.oclc.org/dsdl/schematron"']
+
+
+def convert_text(text: str, source_name: str, schema_href: str = SCHEMA_HREF) -> Converted:
     """Convert a decoded transcription (Unicode in, UTF-8 TEI out)."""
     cable = tag_cable(read_cable(text, source_name))
-    tei = add_fingerprint(serialize(build_tei(cable, source_name)))
+    tei = add_fingerprint(serialize(build_tei(cable, source_name), schema_instructions(schema_href)))
     return Converted(tei=tei, cable=cable, warnings=cable.warnings)
 
 
-def convert_bytes(data: bytes, source_name: str) -> Converted:
+def convert_bytes(data: bytes, source_name: str, schema_href: str = SCHEMA_HREF) -> Converted:
     """Convert the bytes of a transcription file, decoding them first."""
     text, notes = decode(data, source_name)
-    converted = convert_text(text, source_name)
+    converted = convert_text(text, source_name, schema_href)
     extra = tuple(Warning_(0, n) for n in notes)
     return Converted(converted.tei, converted.cable, extra + converted.warnings)

@@ -35,6 +35,24 @@ def test_a_folder_is_converted_file_by_file(tmp_path: Path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["one.xml", "two.xml"]
 
 
+def test_a_folder_scan_leaves_out_the_folders_readme(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "one.txt").write_text(CABLE, encoding="utf-8")
+    (src / "README.md").write_text("# Where these cables come from\n", encoding="utf-8")
+    run("convert", str(src), "-o", str(tmp_path / "out"))
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["one.xml"]
+
+
+def test_converted_files_declare_the_projects_schema_for_xml_editors(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--schema-href", "../schema")
+    head = (tmp_path / "out" / "a.xml").read_text(encoding="utf-8").splitlines()[:4]
+    assert '<?xml-model href="../schema/tei_cables.rng" type="application/xml" ' \
+           'schematypens="http://relaxng.org/ns/structure/1.0"?>' in head
+    assert any('href="../schema/tei_cables.sch"' in line and "dsdl/schematron" in line for line in head)
+
+
 def test_a_bad_file_is_named_and_the_others_still_convert(tmp_path: Path):
     src = tmp_path / "src"
     src.mkdir()

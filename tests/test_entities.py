@@ -88,7 +88,7 @@ def test_unknown_capitals_in_running_text_are_a_person():
 
 def test_a_gloss_names_the_same_entity_as_the_name_it_follows():
     root = tei_of(FORM + "The situation near JIJYONG [TISENG] is murky and the troops are tired of it.")
-    places = xp(root, "//t:text//t:placeName")
+    places = xp(root, "//t:text//t:p//t:placeName")
     assert [p.text for p in places] == ["JIJYONG", "TISENG"] and len({p.get("ref") for p in places}) == 1
 
 
@@ -104,3 +104,34 @@ def test_names_in_the_citation_are_linked():
     root = tei_of(text)
     orgs = [el.text for el in xp(root, "//t:teiHeader//t:note[@type='citation']//t:orgName")]
     assert "Wilson Center Digital Archive" in orgs and "APRF" in orgs
+
+
+def test_a_place_in_the_name_of_a_convention_is_not_a_place_mention():
+    assert refs(FORM + "Prisoners of war are to be exchanged on the basis of the Geneva convention.",
+                "placeName") == [("PYONGYANG", "Pyongyang")]
+
+
+def test_a_cover_designation_in_the_from_stamp_is_a_name_not_a_place():
+    root = tei_of("CIPHERED TELEGRAM No. 502597/sh\n\nFrom Correspondent 20 Sent 17.7.52 18:45\n\nText.\n")
+    assert xp(root, "string(//t:text//t:name[@type='cover'])") == "Correspondent 20"
+    assert xp(root, "//t:placeName") == []
+
+
+def test_a_cable_sent_from_a_cover_designation_takes_its_place_from_the_dateline_marked_inferred():
+    root = tei_of("CIPHERED TELEGRAM No. 502597/sh\n\nFrom Correspondent 20 Sent 17.7.52 18:45\n\n"
+                  "The enemy has broken through near Kaesong and our troops are falling back to new lines.\n\n"
+                  "RAZUVAEV\n\nPyongyang 16.7.52.\n")
+    place = xp(root, "//t:correspAction[@type='sent']/t:placeName")
+    assert [(p.get("ref"), p.get("cert")) for p in place] == [("#place_pyongyang", "medium")]
+
+
+def test_an_abbreviation_with_a_possessive_typed_without_apostrophe_is_linked():
+    assert refs(FORM + "The WPKs Political Council met.", "orgName") == [("WPKs", "Workers' Party of Korea")]
+
+
+def test_a_closing_bracket_of_a_party_name_is_inside_the_name():
+    assert [t for t, _ in refs(FORM + "Copy to the CC VKP(b) archive.", "orgName")] == ["CC VKP(b)"]
+
+
+def test_a_chinese_name_pymorphy_does_not_know_is_inflected_by_analogy():
+    assert refs(FORM + "Передайте товарищу Пэн Дэхуаю.", "persName") == [("Пэн Дэхуаю", "Peng Dehuai")]

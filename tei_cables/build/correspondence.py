@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tei_cables.build.tei import E
-from tei_cables.model import Block, Cable, Entity, Part, Span
+from tei_cables.model import Block, Cable, Enclosure, Entity, Part, Span
 
 
 @dataclass
 class _Action:
     persons: list[str] = field(default_factory=list)
     place: str | None = None
+    place_inferred: bool = False  # the place comes from a dateline, not from the form
     when: str | None = None
     date_text: str | None = None
 
@@ -45,13 +46,22 @@ def _merge(candidates: list[_Action], entities: dict[str, Entity]) -> _Action:
         return entities.get(ref[1:]) is not None and entities[ref[1:]].register_id is not None
 
     for attr in ("persons", "place"):
-        values = [getattr(c, attr) for c in candidates if getattr(c, attr)]
-        good = [v for v in values if all(linked(r) for r in (v if isinstance(v, list) else [v]))]
-        setattr(out, attr, (good or values or [getattr(out, attr)])[0])
+        have = [c for c in candidates if getattr(c, attr)]
+        stated = [c for c in have if not (attr == "place" and c.place_inferred)] or have
+        good = [c for c in stated if all(linked(r) for r in _as_list(getattr(c, attr)))]
+        chosen = (good or stated)[0] if stated else None
+        if chosen is not None:
+            setattr(out, attr, getattr(chosen, attr))
+            if attr == "place":
+                out.place_inferred = chosen.place_inferred
     dated = [c for c in candidates if c.when]
     if dated:
         out.when, out.date_text = dated[0].when, dated[0].date_text
     return out
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
 
 
 def _actions(part: Part, entities: dict[str, Entity]) -> tuple[_Action, _Action]:
@@ -73,11 +83,29 @@ def _actions(part: Part, entities: dict[str, Entity]) -> tuple[_Action, _Action]
                 received.when, received.date_text = _first_date(spans, b.text.value)
             if s.type == "to":
                 received.persons += [r for r in _refs(spans, "person") if r not in received.persons]
+    if not sent.place:
+        sent.place = next(iter(_refs(_last_dateline_spans(part.blocks), "place")), None)
+        sent.place_inferred = sent.place is not None
     for b in _opening_addresses(top):
         received.persons += [r for r in _refs(b.text.spans, "person") if r not in received.persons]
         if not received.place:
             received.place = next(iter(_refs(b.text.spans, "place")), None)
     return sent, received
+
+
+def _last_dateline_spans(blocks: tuple[Block | Enclosure, ...]) -> tuple[Span, ...]:
+    """The names of the message's last dateline (`Pyongyang 16.7.52.`), looking into a letter it closes with.
+
+    A cable whose form names no place of sending (`From Correspondent 20`) was sent from where its message was
+    dated; the place is marked as inferred.
+    """
+    found: tuple[Span, ...] = ()
+    for b in blocks:
+        if isinstance(b, Enclosure):
+            found = _last_dateline_spans(b.blocks) or found
+        elif b.kind == "dateline" and b.text is not None:
+            found = b.text.spans
+    return found
 
 
 def _opening_addresses(blocks: list[Block]) -> list[Block]:
@@ -111,7 +139,10 @@ def _action(kind: str, a: _Action, entities: dict[str, Entity]) -> etree._Elemen
     for ref in a.persons:
         el.append(E.persName(entities[ref[1:]].name, ref=ref))
     if a.place:
-        el.append(E.placeName(entities[a.place[1:]].name, ref=a.place))
+        place = E.placeName(entities[a.place[1:]].name, ref=a.place)
+        if a.place_inferred:
+            place.set("cert", "medium")
+        el.append(place)
     if a.when:
         el.append(E.date(a.date_text or a.when, when=a.when))
     if not len(el):

@@ -15,8 +15,8 @@ from tei_cables.build.tei import E, append_text, tei
 from tei_cables.model import Span, Text
 
 # Outer before inner when two spans have the same extent.
-_PRIORITY = {"stamp": 0, "bracket": 1, "bold": 2, "url": 2, "name-slot": 3, "person": 4, "place": 4, "org": 4,
-             "copies": 5, "total": 5, "date": 6}
+_PRIORITY = {"stamp": 0, "bracket": 1, "bold": 2, "url": 2, "name-slot": 3, "cover": 4, "person": 4, "place": 4,
+             "org": 4, "copies": 5, "total": 5, "date": 6}
 
 
 @dataclass
@@ -39,13 +39,11 @@ def _nest(spans: list[Span]) -> _Node:
     for s in ordered:
         if s.end <= s.start:
             continue
+        # Spans come in order of start, and siblings never overlap: only the last child can hold or cross s.
         node = root
-        while True:
-            inner = next((c for c in node.children if c.span.start <= s.start and s.end <= c.span.end), None)
-            if inner is None:
-                break
-            node = inner
-        if any(c.span.start < s.end and s.start < c.span.end for c in node.children):
+        while node.children and node.children[-1].span.start <= s.start and s.end <= node.children[-1].span.end:
+            node = node.children[-1]
+        if node.children and s.start < node.children[-1].span.end:
             continue  # crosses a sibling
         if node.span is not None and _forbidden_inside(node.span, s):
             continue
@@ -105,6 +103,8 @@ def _element(s: Span, value: str) -> etree._Element:
         return E.seg(type="stamp", subtype=attrs["subtype"])
     if s.kind == "name-slot":
         return E.name()
+    if s.kind == "cover":
+        return E.name(type="cover")
     if s.kind == "copies":
         return E.num(type="copies", value=attrs["value"])
     if s.kind == "total":

@@ -22,8 +22,9 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Append text after the last child of an element (or as its text when it has none)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # found from the end; len(parent) would count every child
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text

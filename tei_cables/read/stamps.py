@@ -176,6 +176,12 @@ def _place_after(rest: str, offset: int) -> tuple[int, int] | None:
     return offset + lead + m.start("place"), offset + lead + m.start("place") + len(place)
 
 
+def is_cover_designation(text: str) -> bool:
+    """True when a stamp's place is a station's cover name and number (`Correspondent 20`), not a city."""
+    words = "|".join(re.escape(w) for w in load_data("stamps.yaml")["cover_designations"])
+    return re.fullmatch(rf"(?i:{words})\s*(?:№|No\.?|#)?\s*\d+", text.strip()) is not None
+
+
 def _is_office(text: str) -> bool:
     """True when a stamp's place is the receiving cipher office rather than a city."""
     folded = text.casefold()

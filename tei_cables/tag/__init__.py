@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from tei_cables.model import Block, Cable, Enclosure, Part, Span, Text, Warning_, iter_texts, map_texts
+from tei_cables.read.stamps import is_cover_designation
 from tei_cables.tag.brackets import find_brackets
 from tei_cables.tag.dates import DateContext, document_order, find_dates
 from tei_cables.tag.entities import Slot, align_parallel, tag_entities
@@ -53,6 +54,8 @@ def _slots(cable: Cable) -> dict[tuple[int, str], list[Slot]]:
                     slots.setdefault(key, []).append(Slot(*s.person, "person"))
                 if s.place:
                     kind = "org" if s.type == "arrived" else "place"
+                    if is_cover_designation(block.text.value[s.place[0]:s.place[1]]):
+                        kind = "cover"
                     slots.setdefault(key, []).append(Slot(*s.place, kind))
             if block.distribution:
                 for text, line in block.distribution.items:

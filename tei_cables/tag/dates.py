@@ -246,7 +246,8 @@ def _order(a: int, b: int, y: int | None, ctx: DateContext) -> tuple[int, int]:
 
 def _year_cue(text: str, start: int) -> bool:
     """A bare year is a date only after a word that introduces one (`in 1950`, `for 1952`, `of 1951`)."""
-    return bool(re.search(r"(?:\b(?:in|of|for|since|until|by|в|на|за)\s+)$", text[:start], re.IGNORECASE))
+    before = text[max(0, start - 20):start]  # the cue word is right before the year: no need to search the whole text
+    return bool(re.search(r"(?:(?<!\w)(?:in|of|for|since|until|by|в|на|за)\s+)$", before, re.IGNORECASE))
 
 
 def _with_this_year(text: str, end: int) -> int:

@@ -20,7 +20,7 @@ from functools import cache
 
 from tei_cables.model import Entity, Span, Text
 from tei_cables.resources import load_data
-from tei_cables.tag.matcher import Hit, find_hits
+from tei_cables.tag.matcher import Hit, Intervals, find_hits
 from tei_cables.tag.morph import is_common_word, is_cyrillic, latin
 from tei_cables.tag.normalize import fold_name
 from tei_cables.tag.register import Entry, load_register
@@ -52,6 +52,12 @@ class Mentions:
     spans: dict[tuple[int, str], list[Span]] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     local_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    taken: dict[tuple[int, str], Intervals] = field(default_factory=dict)
+
+    def add(self, key: tuple[int, str], span: Span) -> None:
+        """Record a span of a text, and the stretch of the text it takes."""
+        self.spans.setdefault(key, []).append(span)
+        self.taken.setdefault(key, Intervals()).add(span.start, span.end)
 
 
 def _key(text: Text) -> tuple[int, str]:
@@ -71,7 +77,7 @@ def tag_entities(texts: list[tuple[Text, str]], slots: dict[tuple[int, str], lis
     for t, _ in texts:
         for h in hits[_key(t)]:
             entry_id = _decide(h, counts)
-            if entry_id:
+            if entry_id and not _names_an_instrument(register.entries[entry_id], t.value, h.end):
                 _link(result, t, h.start, h.end, register.entries[entry_id])
     short = _short_forms([register.entries[i] for i in counts if register.entries[i].kind == "person"])
     for t, role in texts:
@@ -88,6 +94,14 @@ def _decide(h: Hit, counts: dict[str, int]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def _names_an_instrument(entry: Entry, text: str, end: int) -> bool:
+    """`the Geneva convention`: a place name that is part of the name of an agreement, not the place."""
+    if entry.kind != "place":
+        return False
+    nxt = re.match(r"\s+(\w+)", text[end:])
+    return bool(nxt) and nxt.group(1).casefold() in _vocab()["instrument_words"]
+
+
 def _link(result: Mentions, t: Text, start: int, end: int, entry: Entry) -> None:
     """Record a mention of a register entry."""
     if _overlaps(result, t, start, end):
@@ -99,11 +113,12 @@ def _link(result: Mentions, t: Text, start: int, end: int, entry: Entry) -> None
     if form not in ent.forms:
         ent = Entity(ent.id, ent.kind, ent.name, ent.forms + (form,), ent.register_id)
     result.entities[entry.id] = ent
-    result.spans.setdefault(_key(t), []).append(Span(start, end, entry.kind, (("ref", f"#{entry.id}"),)))
+    result.add(_key(t), Span(start, end, entry.kind, (("ref", f"#{entry.id}"),)))
 
 
 def _overlaps(result: Mentions, t: Text, start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for s in result.spans.get(_key(t), []))
+    taken = result.taken.get(_key(t))
+    return taken is not None and taken.overlaps(start, end)
 
 
 def _short_forms(people: list[Entry]) -> dict[str, str]:
@@ -153,6 +168,9 @@ def _local_names(result: Mentions, t: Text, role: str, slots: list[Slot]) -> Non
 def _slot_name(result: Mentions, t: Text, slot: Slot) -> None:
     """A name the form puts in a slot: a register name, a garbled one, or a local entry."""
     if _overlaps(result, t, slot.start, slot.end):
+        return
+    if slot.kind == "cover":
+        result.add(_key(t), Span(slot.start, slot.end, "cover"))
         return
     _fuzzy_or_local(result, t, slot.start, slot.end, slot.kind)
 
@@ -208,8 +226,7 @@ def _local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
     ent = result.entities[local_id]
     if form not in ent.forms:
         result.entities[local_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (form,))
-    result.spans.setdefault(_key(t), []).append(
-        Span(start, end, kind, (("ref", f"#{local_id}"), ("cert", "low"))))  # type: ignore[arg-type]
+    result.add(_key(t), Span(start, end, kind, (("ref", f"#{local_id}"), ("cert", "low"))))  # type: ignore[arg-type]
 
 
 def _display(form: str) -> str:
@@ -305,7 +322,7 @@ def _place_context(result: Mentions, t: Text, start: int, end: int) -> bool:
 
 def _glosses(result: Mentions, t: Text) -> None:
     """`NAME [GLOSS]`: an editor's gloss names the same entity as the name before it."""
-    spans = result.spans.get(_key(t), [])
+    spans = result.spans.setdefault(_key(t), [])
     for m in re.finditer(r"\[(?P<g>[^\[\]]+)\]", t.value):
         g_start, g_end = m.start("g"), m.end("g")
         gloss = m.group("g").strip()
@@ -317,12 +334,11 @@ def _glosses(result: Mentions, t: Text) -> None:
         if before and not inner:
             ref = before[-1].get("ref")
             attrs = tuple(a for a in before[-1].attrs)
-            spans.append(Span(g_start, g_start + len(gloss), before[-1].kind, attrs))
+            result.add(_key(t), Span(g_start, g_start + len(gloss), before[-1].kind, attrs))
             ent_id = (ref or "#")[1:]
             ent = result.entities.get(ent_id)
             if ent and gloss not in ent.forms:
                 result.entities[ent_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (gloss,), ent.register_id)
-    result.spans[_key(t)] = spans
 
 
 def align_parallel(result: Mentions, pairs: list[tuple[tuple[tuple[int, str], Slot], tuple[tuple[int, str], Slot]]]

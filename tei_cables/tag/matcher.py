@@ -7,6 +7,8 @@ finds all of them; overlapping matches are resolved longest first, so `Korean Pe
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,6 +17,8 @@ import ahocorasick
 from tei_cables.tag.morph import inflections, is_cyrillic
 from tei_cables.tag.normalize import fold, fold_name
 from tei_cables.tag.register import Register, load_register
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 
 
 @dataclass(frozen=True)
@@ -60,10 +64,42 @@ def _keys(form: str) -> set[str]:
     keys = set()
     for f in forms:
         keys.add(fold_name(f))
+        if _ABBREVIATION.fullmatch(f):
+            keys.add(fold_name(f) + "s")  # WPKs Political Council: a possessive typed without its apostrophe
         if "-" in f:
             keys.add(fold_name(f.replace("-", "")))
     keys.discard("")
     return {k for k in keys if len(k) >= 2}
+
+
+class Intervals:
+    """Disjoint intervals, sorted, so that a new one is checked against its one neighbour (a long text has
+    thousands of names; checking each against all would be quadratic)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) shares a character with an interval already taken."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> bool:
+        """Take [start, end) unless it overlaps one already taken; say whether it was taken."""
+        if self.overlaps(start, end):
+            return False
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
+
+
+def _close_bracket(text: str, start: int, end: int) -> int:
+    """Take in the `)` of a form such as `ВКП(б)`: folding makes it a space, so the key stops before it."""
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        return end + 1
+    return end
 
 
 def find_hits(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
@@ -77,11 +113,11 @@ def find_hits(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]
         f_start = end - length - 1  # the key's first character, as an offset into `folded`
         found.append((f_start, f_start + length, ids, ambiguous, kinds))
     found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Intervals()
     hits = []
     for f_start, f_end, ids, ambiguous, kinds in found:
-        if any(f_start < e and s < f_end for s, e in taken):
+        if not taken.add(f_start, f_end):
             continue
-        taken.append((f_start, f_end))
-        hits.append(Hit(index[f_start], index[f_end - 1] + 1, ids, ambiguous, kinds))
+        start, end = index[f_start], index[f_end - 1] + 1
+        hits.append(Hit(start, _close_bracket(text, start, end), ids, ambiguous, kinds))
     return sorted(hits, key=lambda h: h.start)

@@ -13,6 +13,7 @@ from functools import cache
 import iuliia
 import pymorphy3
 
+from tei_cables.errors import DataError
 from tei_cables.resources import load_data
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -47,23 +48,39 @@ def _inflect(word: str, case: str) -> str:
     """One word in one case, keeping its gender; by analogy with a model name where pymorphy has no parse."""
     if not any(c.isalpha() for c in word) or len(word) < 2:
         return word
+    form = _inflect_known(word, case)
+    return form if form is not None else _by_analogy(word.lower(), case)
+
+
+def _inflect_known(word: str, case: str) -> str | None:
+    """The case form pymorphy gives a word it can parse as a name or a known noun; None when it cannot."""
     parses = analyzer().parse(word.lower())
     best = next((p for p in parses if any(t in p.tag for t in _NAME_TAGS) and "nomn" in p.tag), None)
     if best is None:
         best = next((p for p in parses if "nomn" in p.tag and "sing" in p.tag and p.is_known), None)
     if best is None:
-        return _by_analogy(word.lower(), case)
+        return None
     if "Fixd" in best.tag:
         return word
     inflected = best.inflect({case, "sing"}) or best.inflect({case})
     return inflected.word if inflected else word
 
 
+@cache
+def models() -> tuple[str, ...]:
+    """The model names of morph.yaml that pymorphy can inflect; a model it cannot parse would have no endings
+    to lend (and lending from itself would never end), so it is refused when the data is loaded."""
+    listed = load_data("morph.yaml")["models"]
+    unusable = [m for m in listed if _inflect_known(m, "gent") is None]
+    if unusable:
+        raise DataError(f"model names pymorphy3 cannot inflect: {', '.join(unusable)}", path="morph.yaml")
+    return tuple(listed)
+
+
 def _by_analogy(word: str, case: str) -> str:
     """Give an unknown name the case ending of the model name that ends most like it."""
-    models = load_data("morph.yaml")["models"]
-    model = max(models, key=lambda m: (_common_suffix(m, word), -len(m)))
-    form = _inflect(model, case)
+    model = max(models(), key=lambda m: (_common_suffix(m, word), -len(m)))
+    form = _inflect_known(model, case) or model
     prefix = 0
     while prefix < min(len(model), len(form)) and model[prefix] == form[prefix]:
         prefix += 1
