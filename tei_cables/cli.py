@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -17,7 +19,7 @@ from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
 from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
 from tei_cables.fingerprint import check_overwrite
-from tei_cables.pipeline import SCHEMA_HREF, convert_bytes
+from tei_cables.pipeline import SCHEMA_HREF, Converted, try_convert_file
 from tei_cables.tag.lookup import find_entries
 from tei_cables.tag.register import load_register
 from tei_cables.validate import FORMATS, exit_code, summary_table, validate_paths
@@ -37,47 +39,70 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Overwrite output files even if they were edited by hand.")
 @click.option("--schema-href", default=SCHEMA_HREF, show_default=True,
               help="Folder of tei_cables.rng/.sch as seen from OUT_DIR, for the files' <?xml-model?> lines.")
-def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, schema_href: str) -> None:
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Convert in this many processes; the output is the same bytes for any number.")
+def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, schema_href: str,
+            jobs: int) -> None:
     """Convert transcriptions (files or folders) to TEI in OUT_DIR."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    out = Console(highlight=False)
     files = find_sources(list(sources))
     signal.signal(signal.SIGTERM, _exit_on_signal)  # so the file being written is cleaned up, not left half-done
     remove_stale_temporaries(out_dir)
     stats = {"converted": 0, "failed": 0, "linked": 0, "unlinked": 0, "warnings": 0}
     with Progress(console=err, transient=True, disable=quiet or len(files) < 2) as progress:
         task = progress.add_task("converting", total=len(files))
-        for path in files:
-            try:
-                result = convert_bytes(path.read_bytes(), path.name, schema_href)
-                target = out_dir / f"{path.stem}.xml"
-                if target.exists() and not force:
-                    check_overwrite(target.read_bytes(), str(target))
-                write_atomic(target, result.tei)
-            except TeiCablesError as exc:
-                stats["failed"] += 1
-                where = exc.path if exc.path and exc.path != path.name else str(path)
-                where = f"{where}:{exc.line}" if exc.line else where
-                err.print(f"[red]error[/red]: {escape(where)}: {escape(exc.message)}")
-            except OSError as exc:
-                stats["failed"] += 1
-                err.print(f"[red]error[/red]: {escape(str(path))}: {escape(str(exc.strerror or exc))}")
-            else:
-                stats["converted"] += 1
-                stats["linked"] += result.linked
-                stats["unlinked"] += result.unlinked
-                for w in result.warnings:
-                    stats["warnings"] += 1
-                    where = f"{path}:{w.line}" if w.line else str(path)
-                    err.print(f"[yellow]warning[/yellow]: {escape(where)}: {escape(w.message)}")
+        for path, outcome in zip(files, _outcomes(files, schema_href, jobs), strict=True):
+            _settle(path, outcome, out_dir, force, stats, err)
             progress.advance(task)
     table = Table(title="tei-cables convert")
     for column in ("files", "converted", "failed", "entities linked", "left unlinked", "warnings"):
         table.add_column(column, justify="right")
     table.add_row(str(len(files)), str(stats["converted"]), str(stats["failed"]), str(stats["linked"]),
                   str(stats["unlinked"]), str(stats["warnings"]))
-    out.print(table)
+    Console(highlight=False).print(table)
     sys.exit(1 if stats["failed"] else 0)
+
+
+def _outcomes(files: list[Path], schema_href: str, jobs: int) -> Iterator[Converted | TeiCablesError | OSError]:
+    """Each file's conversion or error, in the order of the files, from this process or a pool of them."""
+    if jobs == 1 or len(files) < 2:
+        return (try_convert_file(p, schema_href) for p in files)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
+    results = pool.map(try_convert_file, files, [schema_href] * len(files), chunksize=4)
+
+    def in_order() -> Iterator[Converted | TeiCablesError | OSError]:
+        with pool:
+            yield from results
+    return in_order()
+
+
+def _settle(path: Path, outcome: Converted | TeiCablesError | OSError, out_dir: Path, force: bool,
+            stats: dict[str, int], err: Console) -> None:
+    """Write one conversion (unless its target was edited by hand) and report it; writing stays in this process,
+    so a file is complete or absent whatever happens to the workers."""
+    try:
+        if isinstance(outcome, BaseException):
+            raise outcome
+        target = out_dir / f"{path.stem}.xml"
+        if target.exists() and not force:
+            check_overwrite(target.read_bytes(), str(target))
+        write_atomic(target, outcome.tei)
+    except TeiCablesError as exc:
+        stats["failed"] += 1
+        where = exc.path if exc.path and exc.path != path.name else str(path)
+        where = f"{where}:{exc.line}" if exc.line else where
+        err.print(f"[red]error[/red]: {escape(where)}: {escape(exc.message)}")
+    except OSError as exc:
+        stats["failed"] += 1
+        err.print(f"[red]error[/red]: {escape(str(path))}: {escape(str(exc.strerror or exc))}")
+    else:
+        stats["converted"] += 1
+        stats["linked"] += outcome.linked
+        stats["unlinked"] += outcome.unlinked
+        for w in outcome.warnings:
+            stats["warnings"] += 1
+            where = f"{path}:{w.line}" if w.line else str(path)
+            err.print(f"[yellow]warning[/yellow]: {escape(where)}: {escape(w.message)}")
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:

@@ -12,6 +12,10 @@ class TeiCablesError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self):
+        """Pickled with its file and line, so an error raised in a worker process (`--jobs`) arrives whole."""
+        return (self.__class__, (self.message,), {"path": self.path, "line": self.line})
+
     def __str__(self) -> str:
         where = self.path or ""
         if self.line is not None:

@@ -54,7 +54,7 @@ class Text:
 StampType = Literal[
     "sent", "received", "arrived", "deciphered", "typed", "cabled", "number", "sender-number", "from", "to",
     "urgency", "classification", "enclosure", "handling", "registration", "page", "transmission", "copy",
-    "other",
+    "distribution", "other",
 ]
 
 

@@ -6,12 +6,14 @@ This is the only module that strings the stages together; `cli.py` calls it, and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from tei_cables.build import build_tei, serialize
+from tei_cables.errors import TeiCablesError
 from tei_cables.fingerprint import add_fingerprint
 from tei_cables.model import Cable, Warning_
 from tei_cables.read import read_cable
-from tei_cables.read.source import decode
+from tei_cables.read.source import checked_text, decode
 from tei_cables.tag import tag_cable
 
 
@@ -48,9 +50,17 @@ def schema_instructions(schema_href: str) -> list[str]:
 
 def convert_text(text: str, source_name: str, schema_href: str = SCHEMA_HREF) -> Converted:
     """Convert a decoded transcription (Unicode in, UTF-8 TEI out)."""
-    cable = tag_cable(read_cable(text, source_name))
+    cable = tag_cable(read_cable(checked_text(text, source_name), source_name))
     tei = add_fingerprint(serialize(build_tei(cable, source_name), schema_instructions(schema_href)))
     return Converted(tei=tei, cable=cable, warnings=cable.warnings)
+
+
+def try_convert_file(path: Path, schema_href: str = SCHEMA_HREF) -> Converted | TeiCablesError | OSError:
+    """Convert one file, returning the error instead of raising it, so a batch (and a worker pool) goes on."""
+    try:
+        return convert_bytes(path.read_bytes(), path.name, schema_href)
+    except (TeiCablesError, OSError) as exc:
+        return exc
 
 
 def convert_bytes(data: bytes, source_name: str, schema_href: str = SCHEMA_HREF) -> Converted:

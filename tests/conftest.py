@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,9 @@ def tei_of(text: str, name: str = "cable.txt") -> etree._Element:
 def xp(root: etree._Element, path: str) -> list:
     """XPath with the TEI namespace bound to `t`."""
     return root.xpath(path, namespaces=TEI_NS)
+
+
+def xml_text_words(tei: bytes) -> list[str]:
+    """The words of a TEI document's text (case folded), as the scorer counts them to check nothing was lost."""
+    root = etree.fromstring(tei, etree.XMLParser(resolve_entities=False, no_network=True))
+    return re.findall(r"\w+", " ".join(root.itertext()).casefold())

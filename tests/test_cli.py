@@ -114,3 +114,33 @@ def test_force_overwrites_a_hand_edited_output(tmp_path: Path):
     out.write_bytes(out.read_bytes().replace(b"PYONGYANG</placeName>", b"Pyongyang</placeName>"))
     assert run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--force").exit_code == 0
     assert b"PYONGYANG</placeName>" in out.read_bytes()
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "sources"
+
+
+def test_parallel_jobs_write_the_same_bytes_as_one_process(tmp_path: Path):
+    run("convert", str(SEEDS), "-o", str(tmp_path / "one"), "-q")
+    run("convert", str(SEEDS), "-o", str(tmp_path / "four"), "-q", "--jobs", "4")
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert len(names) == 5
+    assert all((tmp_path / "one" / n).read_bytes() == (tmp_path / "four" / n).read_bytes() for n in names)
+
+
+def test_the_order_of_the_inputs_does_not_change_any_output(tmp_path: Path):
+    files = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    run("convert", *files, "-o", str(tmp_path / "forward"), "-q")
+    run("convert", *reversed(files), "-o", str(tmp_path / "backward"), "-q")
+    for p in (tmp_path / "forward").iterdir():
+        assert p.read_bytes() == (tmp_path / "backward" / p.name).read_bytes()
+
+
+def test_a_bad_file_in_a_parallel_batch_is_named_with_its_line(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.txt").write_text(CABLE, encoding="utf-8")
+    (src / "bad.txt").write_bytes(CABLE.encode() + b"Sent on \x01 9.10.50\n")
+    result = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "out"), "-j", "2"])
+    assert result.exit_code == 1
+    assert f"error: {src / 'bad.txt'}:6: character U+0001" in result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["good.xml"]

@@ -37,8 +37,8 @@ def test_stamp_types_are_the_models_stamp_types():
 
 
 def test_stamp_types_are_the_phrase_tables_types_and_those_the_reader_assigns():
-    # "distribution" opens a distribution list, not a stamp; sender-number and other are assigned by the reader.
-    from_data = set(load_data("stamps.yaml")["types"]) - {"distribution"}
+    # sender-number and other are assigned by the reader.
+    from_data = set(load_data("stamps.yaml")["types"])
     assert set(vocabulary("vocab.stamp")) == from_data | {"sender-number", "other"}
 
 

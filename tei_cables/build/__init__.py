@@ -14,11 +14,18 @@ from tei_cables.model import Cable
 def build_tei(cable: Cable, source_name: str) -> etree._Element:
     """The `<TEI>` element of a cable: header, the file's register, text."""
     root = E.TEI(build_header(cable, source_name))
-    standoff = build_standoff(cable)
+    text = build_text(cable)
+    standoff = build_standoff(cable, _referenced(root) | _referenced(text))
     if standoff is not None:
         root.append(standoff)
-    root.append(build_text(cable))
+    root.append(text)
     return root
+
+
+def _referenced(tree: etree._Element) -> set[str]:
+    """The entry ids the names of a built tree point at: a name the text could not hold (one that crossed a date)
+    was left out while building, and its entry must not stand unused in the register of the file."""
+    return {ref[1:] for ref in tree.xpath("//@ref") if ref.startswith("#")}
 
 
 def serialize(root: etree._Element, processing_instructions: list[str] | None = None) -> bytes:

@@ -52,8 +52,8 @@ def _nest(spans: list[Span]) -> _Node:
 
 
 def _forbidden_inside(outer: Span, inner: Span) -> bool:
-    """A gap's description holds plain words only; dates stay outside names."""
-    if outer.kind == "bracket" and outer.get("reading") == "gap":
+    """A gap's description and a plain name hold words only; dates stay outside names."""
+    if outer.kind == "bracket" and outer.get("reading") == "gap" or outer.kind in {"name-slot", "cover"}:
         return True
     return outer.kind in {"person", "place", "org", "date"} and inner.kind in {"date", "person", "place", "org",
                                                                                  "bracket"}

@@ -22,14 +22,16 @@ _ENTRY = {"person": E.person, "place": E.place, "org": E.org}
 _LIST = {"person": E.listPerson, "place": E.listPlace, "org": E.listOrg}
 
 
-def build_standoff(cable: Cable) -> etree._Element | None:
-    """`<standOff>` with a list per kind, or None when the cable names no one."""
-    if not cable.entities:
+def build_standoff(cable: Cable, referenced: set[str]) -> etree._Element | None:
+    """`<standOff>` with a list per kind (the entries some name of the file points at), or None when there are
+    none."""
+    named = [e for e in cable.entities if e.id in referenced]
+    if not named:
         return None
     register = load_register()
     standoff = E.standOff()
     for kind in ("person", "place", "org"):
-        entities = [e for e in cable.entities if e.kind == kind]
+        entities = [e for e in named if e.kind == kind]
         if entities:
             standoff.append(_LIST[kind](*[_entry(e, register.get(e.register_id) if e.register_id else None)
                                           for e in entities]))

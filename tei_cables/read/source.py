@@ -21,7 +21,11 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 def decode(data: bytes, path: str = "") -> tuple[str, list[str]]:
     """Decode a transcription and normalise its line ends; return the text and notes on what was done."""
     notes: list[str] = []
-    text = _decode_bytes(data, path, notes)
+    return checked_text(_decode_bytes(data, path, notes), path), notes
+
+
+def checked_text(text: str, path: str = "") -> str:
+    """Text with its line ends normalised, refused if XML cannot hold it or if there is nothing in it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _FORBIDDEN.search(text)
     if bad:
@@ -30,7 +34,7 @@ def decode(data: bytes, path: str = "") -> tuple[str, list[str]]:
                           path=path, line=line)
     if not text.strip():
         raise SourceError("the file is empty", path=path)
-    return text, notes
+    return text
 
 
 def _decode_bytes(data: bytes, path: str, notes: list[str]) -> str:

@@ -151,7 +151,7 @@ def _any_name(rest: str, offset: int) -> tuple[int, int] | None:
     """The first capitalised word of a stamp that is not a date, such as the clerk of a Russian stamp."""
     for m in re.finditer(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё'\-]+(?:\s+[A-ZА-ЯЁ]\.\s*)*", rest):
         word = m.group().strip()
-        if len(word) > 2:
+        if len(word) > 2 and not _dateish().match(word):
             return offset + m.start(), offset + m.start() + len(word)
     return None
 
