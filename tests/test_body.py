@@ -7,6 +7,8 @@ from tei_cables.read.body import read_body
 from tei_cables.read.language import split_parts
 from tei_cables.read.paragraphs import split_paragraphs
 
+from .conftest import tei_of, xp
+
 
 def kinds(text: str) -> list:
     out = []
@@ -75,3 +77,15 @@ def test_russian_original_and_english_translation_are_two_parts():
 def test_a_short_russian_stamp_in_an_english_cable_does_not_make_a_part():
     en = "I am passing the text of a letter I have received from the comrade to Comrade Stalin as follows.\n\n" * 5
     assert [lang for lang, _ in split_parts(split_paragraphs(en + "Вх. № 3561\n\n" + en))] == ["en"]
+
+
+def test_the_senders_number_under_the_signature_is_a_stamp_of_its_own():
+    root = tei_of("ШИФРТЕЛЕГРАММА № 600410/ш\nИз ПЕКИНА\nПодана 14.10.50 21.30\n\n"
+                  "Передаю текст ответа. Войска перейдут реку 19 октября, как было условлено ранее.\n\nРОЩИН\n№ 2417\n")
+    assert xp(root, "string(//t:text//t:idno[@type='sender'])") == "2417"
+    assert xp(root, "string(//t:text//t:idno[@type='telegram'])") == "600410/ш"
+
+
+def test_a_number_on_the_line_after_the_cable_heading_is_not_taken_for_the_senders_number():
+    root = tei_of("CIPHERED TELEGRAM\nNo. 600377/sh\n\nFrom Pyongyang\n")
+    assert xp(root, "//t:idno[@type='sender']") == []

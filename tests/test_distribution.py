@@ -51,3 +51,15 @@ def test_russian_copy_table_read_in_copy_order():
     d, items = distribution(text)
     assert (d.total, items) == (12, [("СТАЛИНУ", 2), ("БЕРИЯ", 1)])
     assert [u.value for u in d.unassigned] == ["Экз. № 4"]
+
+
+def test_a_list_typed_right_under_a_stamp_is_a_list_of_its_own():
+    d, items = distribution("Deciphered by Ivanova 10/13/50 at 02:40\nCopies: Stalin (2), Molotov, Malenkov")
+    assert items == [("Stalin", 2), ("Molotov", 1), ("Malenkov", 1)]
+
+
+def test_per_copy_lines_with_no_heading_are_a_list():
+    d, items = distribution("Расшифровал Петренко 13.X.50\nЭкз. № 1 ТОВ. СТАЛИНУ\nЭкз. № 2 ТОВ. СТАЛИНУ\n"
+                            "Экз. № 3 ТОВ. МОЛОТОВУ")
+    assert d.head is None
+    assert items == [("СТАЛИНУ", 2), ("МОЛОТОВУ", 1)]

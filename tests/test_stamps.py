@@ -115,3 +115,7 @@ def test_lower_case_line_continues_the_stamp_above():
 
 def test_a_capitalised_name_does_not_continue_a_stamp():
     assert read_line("MOSCOW", continues_ok=True) is None
+
+
+def test_a_colon_after_the_phrase_does_not_hide_the_clerk():
+    assert person("Deciphered: Ilyin 1.10.50 04:20") == "Ilyin"

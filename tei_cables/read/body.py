@@ -17,6 +17,7 @@ from functools import cache
 from tei_cables.model import Block, Enclosure, Stamp
 from tei_cables.read import distribution as dist
 from tei_cables.read.paragraphs import Line, Paragraph, make_text, strip_markup
+from tei_cables.read.phrases import find_phrases
 from tei_cables.read.stamps import LineStamps, read_line
 from tei_cables.resources import load_data
 
@@ -50,8 +51,18 @@ class _Level:
         return any(isinstance(b, Block) and b.kind in {"p", "item"} for b in self.blocks)
 
 
+_NUMBER_LINE = re.compile(r"^\s*(?:No\.?|Nr\.|N°|Nº|№|#)\s*\d+(?:/\w+)?\s*$", re.IGNORECASE)
+
+
+def _is_sender_number(before: Line, line: Line) -> bool:
+    """A line of only a number (`№ 2417`) that does not finish a heading such as `CIPHERED TELEGRAM`."""
+    return bool(_NUMBER_LINE.match(line.text)) and not any(m.phrase.type == "number"
+                                                           for m in find_phrases(before.text))
+
+
 def read_body(paragraphs: list[Paragraph]) -> tuple[Block | Enclosure, ...]:
     """Read the paragraphs of one language part into blocks and enclosures."""
+    paragraphs = [q for p in paragraphs for q in _split_paragraph(p)]
     top = _Level("form", paragraphs[0].line if paragraphs else 1, quoted=False)
     stack = [top]
     i = 0
@@ -134,7 +145,7 @@ def _read_paragraph(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
     if p.raw.lstrip(_OPEN_QUOTES + " ").startswith("[") and _whole_bracket(p.raw):
         _add(level, Block("note", make_text(p.lines), note_type=_note_type(p.raw)), p.lines)
         return 1
-    if dist.is_head(p):
+    if dist.is_head(p) or dist.is_copy_lines(p):
         return _read_distribution(paragraphs, i, level)
     if _read_stamps(p, level):
         return 1
@@ -169,12 +180,25 @@ def _read_distribution(paragraphs: list[Paragraph], i: int, level: _Level) -> in
             j += 1
             continue
         break
-    d = dist.read_distribution(head, more)
     lines = [ln for p in [head, *more] for ln in p.lines]
+    headed = dist.is_head(head)  # per-copy lines may come with no heading
+    d = dist.read_distribution(head if headed else None, more if headed else [head, *more])
     _add(level, Block("distribution", d.head, distribution=d), lines)
     if level.zone == "start":
         level.zone = "form"
     return j - i
+
+
+def _split_paragraph(p: Paragraph) -> list[Paragraph]:
+    """Parts of the form typed with no blank line before them become paragraphs of their own: a distribution list
+    under the stamps (`Deciphered by …` then `Copies: Stalin (2), …`, or `Расшифровал …` then `Экз. № 1 ТОВ.
+    СТАЛИНУ`), and the sender's number under the signature (`РОЩИН` then `№ 2417`)."""
+    for k in range(1, len(p.lines)):
+        rest = Paragraph(p.lines[k:])
+        if dist.is_head(Paragraph(p.lines[k:k + 1])) or _is_sender_number(p.lines[k - 1], p.lines[k]) or (
+                dist.is_copy_lines(rest) and not dist.is_copy_lines(Paragraph(p.lines[k - 1:k]))):
+            return [Paragraph(p.lines[:k]), *_split_paragraph(rest)]
+    return [p]
 
 
 def _has_items(p: Paragraph) -> bool:

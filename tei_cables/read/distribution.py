@@ -40,18 +40,20 @@ def is_counted(p: Paragraph) -> bool:
     return bool(items) and all(_COUNTED.fullmatch(s.strip(" .")) for s in items)
 
 
-def read_distribution(head: Paragraph, more: list[Paragraph]) -> Distribution:
-    """Read a head paragraph and the item paragraphs that follow it into a Distribution."""
-    head_line = head.lines[0]
-    colon = head_line.text.find(":")
-    head_text = make_text([Line(head_line.number, head_line.text[:colon + 1] if colon >= 0 else head_line.text)])
-    total_m = _TOTAL.search(head_text.value)
-    total = int(total_m.group("n")) if total_m else None
-    total_span = (total_m.start("n"), total_m.end("n")) if total_m else None
+def read_distribution(head: Paragraph | None, more: list[Paragraph]) -> Distribution:
+    """Read a head paragraph (None for per-copy lines with no heading) and the item paragraphs that follow it."""
+    head_text, total, total_span = None, None, None
     item_lines: list[Line] = []
-    if colon >= 0 and head_line.text[colon + 1:].strip():
-        item_lines.append(Line(head_line.number, head_line.text[colon + 1:]))
-    item_lines.extend(head.lines[1:])
+    if head is not None:
+        head_line = head.lines[0]
+        colon = head_line.text.find(":")
+        head_text = make_text([Line(head_line.number, head_line.text[:colon + 1] if colon >= 0 else head_line.text)])
+        total_m = _TOTAL.search(head_text.value)
+        total = int(total_m.group("n")) if total_m else None
+        total_span = (total_m.start("n"), total_m.end("n")) if total_m else None
+        if colon >= 0 and head_line.text[colon + 1:].strip():
+            item_lines.append(Line(head_line.number, head_line.text[colon + 1:]))
+        item_lines.extend(head.lines[1:])
     for p in more:
         item_lines.extend(p.lines)
     if item_lines and all(_COPY_CELL.search(ln.text) for ln in item_lines):

@@ -137,12 +137,16 @@ def _stamp(line: str, m: PhraseMatch, start: int, end: int) -> Stamp:
     return Stamp(type=stamp_type, start=start, end=end, person=person, place=place, value=value)
 
 
+_LEAD = " \t:-–—"
+
+
 def _name_after(rest: str, offset: int) -> tuple[int, int] | None:
     """The capitalised name right after a phrase such as `Deciphered by` (titles like `Cde.` left out)."""
-    m = _NAME.match(rest.lstrip())
+    body = rest.lstrip(_LEAD)  # `Deciphered: Ilyin`, `Typed by - Sokolova`
+    m = _NAME.match(body)
     if not m:
         return None
-    shift = offset + len(rest) - len(rest.lstrip())
+    shift = offset + len(rest) - len(body)
     name = m.group("name").rstrip(".")
     return shift + m.start("name"), shift + m.start("name") + len(name)
 
