@@ -9,7 +9,7 @@ import pytest
 
 from tei_cables.errors import DataError
 from tei_cables.tag import morph
-from tei_cables.tag.register import load_register
+from tei_cables.tag.register import Entry, Variant, check_shared_variants, load_register
 
 
 def test_the_register_holds_people_places_and_organisations_with_unique_ids():
@@ -44,3 +44,24 @@ def test_a_morph_model_pymorphy_cannot_inflect_is_refused(monkeypatch):
     with pytest.raises(DataError, match="гао"):
         morph.models()
     morph.models.cache_clear()
+
+
+def _person(entry_id: str, *variants: Variant) -> Entry:
+    return Entry(entry_id, "person", entry_id, "person", "", variants)
+
+
+def test_a_variant_shared_by_two_entries_is_refused_unless_both_mark_it_ambiguous():
+    a = _person("pers_a", Variant("Kuznetsov", "surname"))
+    b = _person("pers_b", Variant("Kuznetsov", "surname", ambiguous=True))
+    with pytest.raises(DataError, match="kuznetsov"):
+        check_shared_variants({"pers_a": a, "pers_b": b})
+
+
+def test_a_variant_both_entries_mark_ambiguous_is_allowed():
+    a = _person("pers_a", Variant("Kuznetsov", "surname", ambiguous=True))
+    b = _person("pers_b", Variant("KUZNETSOV", "surname", ambiguous=True))
+    check_shared_variants({"pers_a": a, "pers_b": b})
+
+
+def test_the_shipped_register_shares_no_variant_without_marking_it():
+    check_shared_variants(load_register().entries)
