@@ -17,7 +17,7 @@ from functools import cache
 from tei_cables.model import Block, Enclosure, Stamp
 from tei_cables.read import distribution as dist
 from tei_cables.read.paragraphs import Line, Paragraph, make_text, strip_markup
-from tei_cables.read.phrases import find_phrases
+from tei_cables.read.phrases import find_phrases, number_regex
 from tei_cables.read.stamps import LineStamps, read_line
 from tei_cables.resources import load_data
 
@@ -51,13 +51,10 @@ class _Level:
         return any(isinstance(b, Block) and b.kind in {"p", "item"} for b in self.blocks)
 
 
-_NUMBER_LINE = re.compile(r"^\s*(?:No\.?|Nr\.|N°|Nº|№|#)\s*\d+(?:/\w+)?\s*$", re.IGNORECASE)
-
-
 def _is_sender_number(before: Line, line: Line) -> bool:
     """A line of only a number (`№ 2417`) that does not finish a heading such as `CIPHERED TELEGRAM`."""
-    return bool(_NUMBER_LINE.match(line.text)) and not any(m.phrase.type == "number"
-                                                           for m in find_phrases(before.text))
+    only_number = number_regex().fullmatch(line.text.strip(" ."))
+    return bool(only_number) and not any(m.phrase.type == "number" for m in find_phrases(before.text))
 
 
 def read_body(paragraphs: list[Paragraph]) -> tuple[Block | Enclosure, ...]:

@@ -183,7 +183,9 @@ def _place_after(rest: str, offset: int) -> tuple[int, int] | None:
 def is_cover_designation(text: str) -> bool:
     """True when a stamp's place is a station's cover name and number (`Correspondent 20`), not a city."""
     words = "|".join(re.escape(w) for w in load_data("stamps.yaml")["cover_designations"])
-    return re.fullmatch(rf"(?i:{words})\s*(?:№|No\.?|#)?\s*\d+", text.strip()) is not None
+    m = re.match(rf"(?i:{words})\s*", text.strip())
+    rest = text.strip()[m.end():] if m else ""
+    return bool(rest) and (rest.isdigit() or number_regex().fullmatch(rest) is not None)
 
 
 def _is_office(text: str) -> bool:
