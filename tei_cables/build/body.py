@@ -110,6 +110,8 @@ class _DivState:
             self._closer_part(b)
         elif b.kind == "dateline" and self.phase == "opener":
             self._opener_part(b)
+        elif b.kind == "address":
+            self._body_part(b, as_ab=True)  # an address line after the message began: TEI has no opener there
         else:
             self._body_part(b)
 

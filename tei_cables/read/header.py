@@ -15,6 +15,8 @@ from tei_cables.read.paragraphs import Paragraph, make_text
 from tei_cables.resources import load_data
 
 _LOOKAHEAD = 14  # a record's first label stands within this many paragraphs of the top
+_TITLE_WORDS = 40  # a page's title is one line of at most this many words
+_SUMMARY_WORDS = 4  # the summary above the foot's record block is a sentence of at least this many words
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,13 @@ class _FieldSpec:
     name: str
     labels: tuple[str, ...]
     values: int | str
+    footer: bool = False  # the heading of the record block at the foot of a page
 
 
 @cache
 def _specs() -> tuple[_FieldSpec, ...]:
-    return tuple(_FieldSpec(f["name"], tuple(f["labels"]), f["values"]) for f in load_data("header.yaml")["fields"])
+    return tuple(_FieldSpec(f["name"], tuple(f["labels"]), f["values"], bool(f.get("footer")))
+                 for f in load_data("header.yaml")["fields"])
 
 
 def _bare(line: str) -> str:
@@ -55,22 +59,95 @@ def is_content_item(line: str) -> bool:
 
 
 def read_header(paragraphs: list[Paragraph]) -> tuple[ArchiveHeader | None, list[Paragraph]]:
-    """Split off the archive record; return it (or None) and the paragraphs of the cable."""
-    first = next((i for i, p in enumerate(paragraphs[:_LOOKAHEAD]) if match_label(p.lines[0].text)), None)
-    if first is None:
+    """Split off the archive record; return it (or None) and the paragraphs of the cable.
+
+    Two layouts are read: a record of labelled fields at the top (`Citation:`, `Summary:`), and a page with a
+    date heading and a title at the top and the record block (`Document Information`) at the foot.
+    """
+    footer_at = next((i for i, p in enumerate(paragraphs) if _is_footer(p)), len(paragraphs))
+    date, title, fields, rest = _read_top(paragraphs[:footer_at])
+    if footer_at < len(paragraphs):
+        rest, foot = _read_footer(rest, paragraphs[footer_at:])
+        fields += foot
+    if date is None and title is None and not fields:
         return None, paragraphs
-    date, title = _date_and_title(paragraphs[:first])
+    citation = next((f for f in fields if f.name in {"citation", "source"} and f.values), None)
+    refs = tuple(r for v in citation.values for r in split_references(v)) if citation else ()
+    url = next((s.get("target") for f in fields for v in f.values for s in v.spans if s.kind == "url"), None)
+    header = ArchiveHeader(date=date, title=title, fields=tuple(fields), refs=refs, url=url)
+    return header, rest
+
+
+def _is_footer(p: Paragraph) -> bool:
+    found = match_label(p.lines[0].text) if len(p.lines) == 1 else None
+    return bool(found and found[0].footer)
+
+
+def _read_top(paragraphs: list[Paragraph]) -> tuple[Text | None, Text | None, list[HeaderField], list[Paragraph]]:
+    """The record at the top: labelled fields (with the date and title before them), or a date heading and a
+    title alone (with the funding line that may follow them)."""
+    first = next((i for i, p in enumerate(paragraphs[:_LOOKAHEAD]) if match_label(p.lines[0].text)), None)
     fields: list[HeaderField] = []
+    if first is None:
+        if len(paragraphs) < 3 or not (_is_date_heading(paragraphs[0]) and _is_title(paragraphs[1])):
+            return None, None, [], paragraphs
+        i = 2
+        while i < len(paragraphs) and _is_credit(paragraphs[i]):
+            fields.append(HeaderField("credits", None, (make_text(paragraphs[i].lines),)))
+            i += 1
+        return make_text(paragraphs[0].lines), make_text(paragraphs[1].lines), fields, paragraphs[i:]
+    date, title = _date_and_title(paragraphs[:first])
     i = first
     while i < len(paragraphs) and (found := match_label(paragraphs[i].lines[0].text)):
         spec, offset = found
         i, field = _read_field(paragraphs, i, spec, offset)
         fields.append(field)
-    citation = next((f for f in fields if f.name == "citation"), None)
-    refs = tuple(r for v in citation.values for r in split_references(v)) if citation else ()
-    url = next((s.get("target") for f in fields for v in f.values for s in v.spans if s.kind == "url"), None)
-    header = ArchiveHeader(date=date, title=title, fields=tuple(fields), refs=refs, url=url)
-    return header, paragraphs[i:]
+    return date, title, fields, paragraphs[i:]
+
+
+def _read_footer(body: list[Paragraph], foot: list[Paragraph]) -> tuple[list[Paragraph], list[HeaderField]]:
+    """The record block at the foot: the summary just above its heading, then its fields.
+
+    A paragraph under the heading without a label of its own is the source line (`RGASPI, f. 558, …`).
+    """
+    fields: list[HeaderField] = []
+    if body and _is_summary(body[-1]):
+        fields.append(HeaderField("summary", None, (make_text(body[-1].lines),)))
+        body = body[:-1]
+    i = 0
+    while i < len(foot):
+        found = match_label(foot[i].lines[0].text)
+        if found:
+            i, field = _read_field(foot, i, *found)
+        else:
+            field = HeaderField("source", None, (make_text(foot[i].lines),))
+            i += 1
+        fields.append(field)
+    return body, fields
+
+
+def _is_date_heading(p: Paragraph) -> bool:
+    """A heading that is a date alone, in words (`January 6, 1949`, `6 January 1949`)."""
+    words = re.findall(r"[^\W\d_]+", p.raw)
+    months = {str(f) for forms in load_data("dates.yaml")["months"].values() for f in forms}
+    return (len(p.lines) == 1 and len(p.raw.split()) <= 4 and bool(re.search(r"\b1[89]\d\d\b", p.raw))
+            and len(words) == 1 and words[0].casefold() in months)
+
+
+def _is_title(p: Paragraph) -> bool:
+    """A title line: one line of a few words, not a sentence of the message."""
+    return len(p.lines) == 1 and len(p.raw.split()) <= _TITLE_WORDS and not p.raw.rstrip().endswith((":", ","))
+
+
+def _is_credit(p: Paragraph) -> bool:
+    folded = " ".join(p.raw.split()).casefold()
+    return any(folded.startswith(phrase) for phrase in load_data("header.yaml")["credit_phrases"])
+
+
+def _is_summary(p: Paragraph) -> bool:
+    """The archive's summary: a sentence of running text (not a stamp, number or signature line)."""
+    words = re.findall(r"[^\W\d_]+", p.raw)
+    return len(words) >= _SUMMARY_WORDS and any(w[0].islower() for w in words)
 
 
 def _date_and_title(before: list[Paragraph]) -> tuple[Text | None, Text | None]:

@@ -41,8 +41,28 @@ class Paragraph:
         return "\n".join(ln.text for ln in self.lines)
 
 
+_PROSE_LINE = 100  # characters: a line this long is a whole paragraph typed on one line, not a wrapped line
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Group the lines of a transcription into paragraphs separated by blank lines."""
+    """Group the lines of a transcription into paragraphs separated by blank lines.
+
+    Pages saved from the web often end each paragraph with a single line break and use no blank lines at all;
+    a run of lines holding two or more such one-line paragraphs of prose is split at every line, so the stamps,
+    address and signature lines between them are read on their own.
+    """
+    return [q for p in _runs(text) for q in _one_line_paragraphs(p)]
+
+
+def _one_line_paragraphs(p: Paragraph) -> list[Paragraph]:
+    """A run with two or more long prose lines was typed one paragraph a line: split it at every line."""
+    if sum(1 for ln in p.lines if len(ln.text) >= _PROSE_LINE) < 2:
+        return [p]
+    return [Paragraph((ln,)) for ln in p.lines]
+
+
+def _runs(text: str) -> list[Paragraph]:
+    """Runs of non-blank lines."""
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
