@@ -111,6 +111,7 @@ class Block:
     children: tuple[Block, ...] = ()
     n: str | None = None  # number of a list item
     note_type: str | None = None
+    names: tuple[tuple[int, int], ...] = ()  # the signers of a sign-off, as offsets into the text
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,17 @@ class HeaderField:
 
 
 @dataclass(frozen=True)
+class TitleRoles:
+    """What a title says of the cable: its number, and the extents (offsets into the title) naming the sender
+    and the addressees, with the bare names in them that the tagger must take for persons."""
+
+    number: str | None
+    sender: tuple[int, int] | None
+    addressees: tuple[int, int] | None
+    names: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class ArchiveHeader:
     """The record an archive publishes with a cable: date, title, citation, summary, credits and so on."""
 
@@ -158,6 +170,7 @@ class ArchiveHeader:
     fields: tuple[HeaderField, ...]
     refs: tuple[ArchiveRef, ...] = ()
     url: str | None = None
+    title_roles: TitleRoles | None = None
 
     def field(self, name: str) -> HeaderField | None:
         """The field of that name, if the record has it."""
@@ -187,6 +200,47 @@ class Entity:
     register_id: str | None = None
 
 
+WitnessSource = Literal["stamp", "address", "sign-off", "dateline", "title", "date-heading"]
+Role = Literal["sender", "addressee", "from", "to", "sent", "received", "number"]
+
+
+@dataclass(frozen=True)
+class Witness:
+    """One statement of who, where, when or which number, with where the cable (or its record) makes it.
+
+    `values` are register references (`#pers_stalin`) for persons and places, the ISO value for a date, the
+    number as written for a number; `text` is the date or number as written.
+    """
+
+    role: Role
+    source: WitnessSource
+    line: int
+    values: tuple[str, ...]
+    text: str = ""
+    part: int = -1  # the language part it was read in; -1 for the archive record
+
+    @property
+    def inferred(self) -> bool:
+        """Read from a sign-off, a dateline, the title or the date heading rather than stated by a stamp."""
+        return self.source not in {"stamp", "address"}
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """The chosen witness for each role (see `tag/correspondence.py` for the precedence)."""
+
+    chosen: tuple[Witness, ...] = ()
+
+    def get(self, role: Role) -> Witness | None:
+        """The witness chosen for a role, if any witness gave one."""
+        return next((w for w in self.chosen if w.role == role), None)
+
+    @property
+    def inferred(self) -> int:
+        """How many chosen values were inferred, for the convert summary."""
+        return sum(1 for w in self.chosen if w.inferred)
+
+
 @dataclass(frozen=True)
 class Cable:
     """A whole transcription: its archive header (if any) and its language parts."""
@@ -196,6 +250,7 @@ class Cable:
     parts: tuple[Part, ...]
     warnings: tuple[Warning_, ...] = field(default=())
     entities: tuple[Entity, ...] = field(default=())
+    correspondence: Correspondence = field(default_factory=Correspondence)
 
 
 TextFn = Callable[[Text, str], Text]

@@ -36,7 +36,7 @@ def test_date_after_the_signature_is_a_dateline_not_a_signature():
 
 def test_quoted_letter_is_an_enclosure():
     text = FORM + PROSE + '"Dear Comrade STALIN,\n\n' + PROSE + 'Respectfully, KIM IL SUNG"\n\n' + PROSE
-    assert kinds(text)[-2:] == [("enclosure", ["salute", "p", "closer-p"]), "p"]
+    assert kinds(text)[-2:] == [("enclosure", ["salute", "p", "signed"]), "p"]
 
 
 def test_letter_after_a_separator_and_salutation_is_an_enclosure():

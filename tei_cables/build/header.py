@@ -168,9 +168,9 @@ def _entity_at(cable: Cable, value: str, start: int, end: int) -> str | None:
 
 
 def telegram_number(cable: Cable) -> str | None:
-    """The cipher telegram number of the original (`600308/ш` → `600308/sh`)."""
-    value = _stamp_value(cable, "number")
-    return transliterate_suffix(value) if value else None
+    """The cipher telegram number (`600308/ш` → `600308/sh`): the cipher form's, else the archive title's."""
+    chosen = cable.correspondence.get("number")
+    return transliterate_suffix(chosen.values[0]) if chosen else None
 
 
 def transliterate_suffix(number: str) -> str:

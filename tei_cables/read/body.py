@@ -16,6 +16,7 @@ from functools import cache
 
 from tei_cables.model import Block, Enclosure, Stamp
 from tei_cables.read import distribution as dist
+from tei_cables.read import signoff
 from tei_cables.read.paragraphs import Line, Paragraph, make_text, strip_markup
 from tei_cables.read.phrases import find_phrases, number_regex
 from tei_cables.read.stamps import LineStamps, read_line
@@ -149,8 +150,16 @@ def _read_paragraph(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
     if _ITEM.match(p.lines[0].text) and level.zone != "form":
         _read_items(p, level)
         return 1
-    _add(level, Block(_classify(p, level), make_text(p.lines)), p.lines)
+    _add(level, _plain_block(p, level), p.lines)
     return 1
+
+
+def _plain_block(p: Paragraph, level: _Level) -> Block:
+    """A paragraph that is neither stamps nor a list: its kind, and the signers of a sign-off."""
+    kind = _classify(p, level)
+    text = make_text(p.lines)
+    names = (signoff.signers(text.value) or ()) if kind == "signed" else ()
+    return Block(kind, text, names=names)
 
 
 def _add(level: _Level, block: Block, lines) -> None:
@@ -268,8 +277,7 @@ def _split_mixed(read: list[tuple[Line, LineStamps | None]], level: _Level) -> b
             if run[-1][1] is not None:
                 _add_stamps(level, lines, [r[1] for r in run], merge=False)
             else:
-                para = Paragraph(tuple(lines))
-                _add(level, Block(_classify(para, level), make_text(lines)), lines)
+                _add(level, _plain_block(Paragraph(tuple(lines)), level), lines)
             run = []
         if ln is not None:
             run.append((ln, got))
@@ -383,13 +391,14 @@ def _classify(p: Paragraph, level: _Level) -> str:
             return "address"
         level.zone = "message"
         return "dateline" if _is_dateline(p) else "p"
-    if _is_closing_formula(p):
+    signed = signoff.signers(p.raw) is not None
+    if _is_closing_formula(p) and not signed:
         return "closer-p"
     if _is_salute(p) and not level.blocks_since_salute_prose():
         return "salute"
-    if _is_dateline(p):
+    if _is_dateline(p) and not signed:
         return "dateline"
-    if _is_signature(p):
+    if signed or _is_signature(p):
         level.signed = True
         if level.zone == "message":
             level.zone = "closing"

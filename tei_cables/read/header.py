@@ -12,6 +12,7 @@ from functools import cache
 
 from tei_cables.model import ArchiveHeader, ArchiveRef, HeaderField, Text
 from tei_cables.read.paragraphs import Paragraph, make_text
+from tei_cables.read.title import read_title
 from tei_cables.resources import load_data
 
 _LOOKAHEAD = 14  # a record's first label stands within this many paragraphs of the top
@@ -38,12 +39,16 @@ def _bare(line: str) -> str:
     return line.replace("**", "").strip()
 
 
-def match_label(line: str) -> tuple[_FieldSpec, int] | None:
-    """The field a line's label opens, and where its inline value starts (or the line length)."""
+def match_label(line: str, *, colon: bool = True) -> tuple[_FieldSpec, int] | None:
+    """The field a line's label opens, and where its inline value starts (or the line length).
+
+    At the top of a file a label needs its colon (`Summary:`); in the record block at the foot of a page,
+    a label alone on its line is one too (`Source`).
+    """
     bare = _bare(line)
     for spec in _specs():
         for label in spec.labels:
-            m = re.match(rf"{re.escape(label)}\s*:\s*", bare, re.IGNORECASE)
+            m = re.match(rf"{re.escape(label)}\s*{':' if colon else ':?'}\s*", bare, re.IGNORECASE)
             if m and (m.end() == len(bare) or ":" in m.group()):
                 offset = line.find(":") + 1 if ":" in line else len(line)
                 while offset < len(line) and line[offset] in "* ":
@@ -74,12 +79,13 @@ def read_header(paragraphs: list[Paragraph]) -> tuple[ArchiveHeader | None, list
     citation = next((f for f in fields if f.name in {"citation", "source"} and f.values), None)
     refs = tuple(r for v in citation.values for r in split_references(v)) if citation else ()
     url = next((s.get("target") for f in fields for v in f.values for s in v.spans if s.kind == "url"), None)
-    header = ArchiveHeader(date=date, title=title, fields=tuple(fields), refs=refs, url=url)
+    roles = read_title(title) if title is not None else None
+    header = ArchiveHeader(date=date, title=title, fields=tuple(fields), refs=refs, url=url, title_roles=roles)
     return header, rest
 
 
 def _is_footer(p: Paragraph) -> bool:
-    found = match_label(p.lines[0].text) if len(p.lines) == 1 else None
+    found = match_label(p.lines[0].text, colon=False) if len(p.lines) == 1 else None
     return bool(found and found[0].footer)
 
 
@@ -116,7 +122,7 @@ def _read_footer(body: list[Paragraph], foot: list[Paragraph]) -> tuple[list[Par
         body = body[:-1]
     i = 0
     while i < len(foot):
-        found = match_label(foot[i].lines[0].text)
+        found = match_label(foot[i].lines[0].text, colon=False)
         if found:
             i, field = _read_field(foot, i, *found)
         else:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from tei_cables.model import Block, Cable, Enclosure, Part, Span, Text, Warning_, iter_texts, map_texts
 from tei_cables.read.stamps import is_cover_designation
 from tei_cables.tag.brackets import find_brackets
+from tei_cables.tag.correspondence import decide_correspondence
 from tei_cables.tag.dates import DateContext, document_order, find_dates
 from tei_cables.tag.entities import Slot, align_parallel, tag_entities
 
@@ -30,7 +31,9 @@ def tag_cable(cable: Cable) -> Cable:
     tagged = map_texts(cable, add)
     warnings = tuple(Warning_(line, msg) for line, msg in ctx.warnings)
     entities = tuple(sorted(mentions.entities.values(), key=lambda e: (e.kind, e.id)))
-    return replace(tagged, warnings=cable.warnings + warnings, entities=entities)
+    tagged = replace(tagged, entities=entities)
+    correspondence, disagreements = decide_correspondence(tagged)
+    return replace(tagged, warnings=cable.warnings + warnings + disagreements, correspondence=correspondence)
 
 
 def _header_year(cable: Cable) -> int | None:
@@ -44,11 +47,15 @@ def _header_year(cable: Cable) -> int | None:
 def _slots(cable: Cable) -> dict[tuple[int, str], list[Slot]]:
     """Where the form of the cable says a name stands: stamp persons and places, distribution addressees."""
     slots: dict[tuple[int, str], list[Slot]] = {}
+    title = cable.header.title if cable.header else None
+    if title is not None and cable.header.title_roles is not None:
+        slots[(title.line, title.value)] = [Slot(*n, "person") for n in cable.header.title_roles.names]
     for part in cable.parts:
         for block in _blocks(part.blocks):
             if block.text is None:
                 continue
             key = (block.text.line, block.text.value)
+            slots.setdefault(key, []).extend(Slot(*n, "person") for n in block.names)
             for s in block.stamps:
                 if s.person:
                     slots.setdefault(key, []).append(Slot(*s.person, "person"))

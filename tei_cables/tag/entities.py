@@ -153,7 +153,7 @@ def _local_names(result: Mentions, t: Text, role: str, slots: list[Slot]) -> Non
             _local(result, t, start, end, "person")
         for start, end in _feature_places(t.value):
             _local(result, t, start, end, "place")
-    if kind == "signed":
+    if kind == "signed" and not any(s.kind == "person" for s in slots):  # the reader found no signer's name
         for m in re.finditer(r"[^,;]+", t.value):
             seg = m.group().strip(" .\"'»”")
             if seg and not _overlaps(result, t, m.start(), m.end()):
