@@ -198,13 +198,26 @@ def _read_distribution(paragraphs: list[Paragraph], i: int, level: _Level) -> in
 def _split_paragraph(p: Paragraph) -> list[Paragraph]:
     """Parts of the form typed with no blank line before them become paragraphs of their own: a distribution list
     under the stamps (`Deciphered by …` then `Copies: Stalin (2), …`, or `Расшифровал …` then `Экз. № 1 ТОВ.
-    СТАЛИНУ`), and the sender's number under the signature (`РОЩИН` then `№ 2417`)."""
+    СТАЛИНУ`), the sender's number under the signature (`РОЩИН` then `№ 2417`) or above a date, and a strong
+    stamp under lines that are not stamps (`17 copies. vg` then `Typed on 21 October at 1325`)."""
     for k in range(1, len(p.lines)):
         rest = Paragraph(p.lines[k:])
         if dist.is_head(Paragraph(p.lines[k:k + 1])) or _is_sender_number(p.lines[k - 1], p.lines[k]) or (
-                dist.is_copy_lines(rest) and not dist.is_copy_lines(Paragraph(p.lines[k - 1:k]))):
+                dist.is_copy_lines(rest) and not dist.is_copy_lines(Paragraph(p.lines[k - 1:k]))) or (
+                _opens_strong_stamp(p.lines[k]) and not _has_stamp_line(p.lines[:k])) or (
+                k == 1 and _SENDER_NUMBER.match(p.lines[0].text)):
             return [Paragraph(p.lines[:k]), *_split_paragraph(rest)]
     return [p]
+
+
+def _has_stamp_line(lines: tuple[Line, ...]) -> bool:
+    return any(read_line(ln.text, continues_ok=False) is not None for ln in lines)
+
+
+def _opens_strong_stamp(line: Line) -> bool:
+    """A line that opens with a phrase that is a stamp wherever it stands (`Typed by …`, `Deciphered by …`)."""
+    got = read_line(line.text, continues_ok=False)
+    return got is not None and bool(got.stamps) and _strong(got.stamps[0]) and got.stamps[0].start == 0
 
 
 def _has_items(p: Paragraph) -> bool:
@@ -385,7 +398,7 @@ def _classify(p: Paragraph, level: _Level) -> str:
         if _is_prose(p):
             level.zone = "message"
             return "p"
-        if level.zone == "form" and words <= _SHORT:
+        if level.zone == "form" and (words <= _SHORT or _is_heading(p)):
             return "address"
         if level.zone == "start" and words <= _SHORT and not _is_dateline(p):
             return "address"
@@ -417,6 +430,14 @@ def _is_prose(p: Paragraph) -> bool:
     function = set(_vocab()["function_words"])
     lower = sum(1 for w in words if w[0].islower() and w.casefold() not in function)
     return len(words) >= _PROSE and lower >= max(3, len(words) // 4)
+
+
+def _is_heading(p: Paragraph) -> bool:
+    """A line of capitalised words (`8th Department of the General Staff of the Armed Forces of the USSR`): the
+    heading of an office on the form, however long, never running text."""
+    words = re.findall(r"(?<!\w)[^\W\d_]+(?!\w)", p.raw)
+    function = set(_vocab()["function_words"])
+    return len(p.lines) == 1 and bool(words) and all(w[0].isupper() or w.casefold() in function for w in words)
 
 
 def _is_salute(p: Paragraph) -> bool:

@@ -72,15 +72,18 @@ def _master() -> re.Pattern[str]:
     roman = rf"(?:{_alt([r.upper() for r in _roman_of()])})"
     year_word = rf"(?:\s*(?:{_alt(data['year_words'])})(?!\w))?"
     ampm = rf"(?:\s*(?P<ampm>{_alt(data['am'] + data['pm'])}))?"
+    # A footnote digit glued to the minutes (`8:101 a.m.`: 8:10 and note 1) is read only before a.m./p.m.
+    ampm_ahead = rf"\s*(?:{_alt(data['am'] + data['pm'])})"
     return re.compile(
         rf"""
         (?<![\w/.:])(?:
-          (?P<num>(?P<n1>\d{{1,2}})(?P<sep>[./\-])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}}))(?![\d/])\.?{year_word}
+          (?P<num>(?P<n1>\d{{1,2}})(?P<sep>[./\-])(?P<n2>\d{{1,2}})(?:(?P=sep)|(?<=/\d)-|(?<=/\d\d)-)
+                 (?P<ny>\d{{4}}|\d{{2}}))(?![\d/])\.?{year_word}
         | (?P<rom>(?P<r1>\d{{1,2}})\.(?P<rm>{roman})(?:\.(?P<ry>\d{{4}}|\d{{2}}))?)(?![\w])\.?{year_word}
         | (?P<dmy>(?P<d1>\d{{1,2}})\s+(?P<m1>{month})(?:,?\s+(?P<y1>\d{{4}}))?){year_word}(?!\w)
         | (?P<mdy>(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)(?!\w)
         | (?P<my>(?P<m3>{month})\s+(?P<y3>\d{{4}})){year_word}(?!\w)
-        | (?P<time>(?P<th>\d{{1,2}}):(?P<tm>\d{{2}})){ampm}(?!\w)
+        | (?P<time>(?P<th>\d{{1,2}}):(?P<tm>\d{{2}})(?:\d(?={ampm_ahead}))?){ampm}(?!\w)
         | (?P<dot>(?P<a>\d{{1,2}})\.(?P<b>\d{{2}}|\d))(?![\d.]\d|\w)
         | (?P<year>(?P<yy>19\d\d)){year_word}(?![\d/])
         | (?P<hhmm>(?P<hh>[0-2]\d)(?P<mm>[0-5]\d))(?![\d/.\w])
