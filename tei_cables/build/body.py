@@ -246,9 +246,22 @@ def _stamp_extras(s: Stamp, b: Block) -> list[Span]:
     return []
 
 
+def _head_alone(b: Block) -> etree._Element:
+    """A distribution head with no list under it (`17 copies. vg`): a stamp that states the total, not a list
+    (a TEI list needs an item, and an empty one would count as an addressee)."""
+    d = b.distribution
+    el = E.ab(type="stamp", subtype="distribution")
+    if d.head is not None:
+        extra = [Span(*d.total_span, "total", (("value", str(d.total)),))] if d.total_span else []
+        render_into(el, d.head, extra)
+    return el
+
+
 def _distribution(b: Block, primary: bool) -> etree._Element:
     """`<list type="distribution">`: head with the stated total, one item per addressee with its copies."""
     d = b.distribution
+    if not d.items and not d.unassigned:
+        return _head_alone(b)
     lst = E.list(type="distribution" if primary else "distribution-translation")
     if d.head is not None:
         head = E.head()

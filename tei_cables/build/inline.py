@@ -78,7 +78,7 @@ def _text(parent: etree._Element, text: str) -> None:
     for line in lines[1:]:
         lb = E.lb()
         parent.append(lb)
-        lb.tail = line or None
+        lb.tail = "\n" + line
 
 
 _Maker = Callable[[Span], etree._Element]

@@ -173,8 +173,13 @@ def _read_distribution(paragraphs: list[Paragraph], i: int, level: _Level) -> in
     more: list[Paragraph] = []
     j = i + 1
     ends_open = head.raw.rstrip().endswith((":", ","))
+    numbered = head.raw.rstrip().endswith(":") and not _has_items(head)  # `Copies:` then `1. Comr. Stalin` …
     while j < len(paragraphs):
         q = paragraphs[j]
+        if numbered and dist.is_numbered_copies(q) and all(dist.is_numbered_copies(m) for m in more):
+            more.append(q)
+            j += 1
+            continue
         if dist.is_copy_lines(q) or (ends_open or not more and not _has_items(head)) and dist.is_counted(q):
             more.append(q)
             ends_open = q.raw.rstrip().endswith(",")

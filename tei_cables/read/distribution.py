@@ -8,29 +8,67 @@ Molotov`, one copy where no count is given) and per-copy lines (`Copy N° 1 to C
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tei_cables.model import CopyLine, Distribution, Text
 from tei_cables.read.paragraphs import Line, Paragraph, make_text
 from tei_cables.read.phrases import find_phrases
+from tei_cables.resources import load_data
 
-_TOTAL = re.compile(r"(?P<n>\d+)\s*(?:copies|copy|экз\w*|экземпляр\w*)", re.IGNORECASE)
-_HEAD_ONLY = re.compile(r"^\s*\d+\s+(?:copies|экземпляр\w*)\b", re.IGNORECASE)
-_COPY_CELL = re.compile(r"(?:Copy|Экз\.?)\s*(?:N°|Nº|No\.?|№)\s*(?P<n>\d+)", re.IGNORECASE)
+_MARK = r"(?:N°|Nº|No\.?|Nos\.?|№|#)"
+# A copy number or a range of them, after `Copy`/`Copies`/`Экз.` (`Copy Nº 3`, `copies NºNº 1-2`, `Экз. № 1`).
+_COPY_CELL = re.compile(rf"(?:Cop(?:y|ies)|Экз\.?)\s*(?:{_MARK}\s*){{1,2}}(?P<n>\d+)(?:\s*[-–]\s*(?P<n2>\d+))?",
+                        re.IGNORECASE)
+# The same without its word, inside a head's sentence (`Two copies printed. Nº 2 to file.`).
+_BARE_CELL = re.compile(rf"(?:{_MARK}\s*){{1,2}}(?P<n>\d+)(?:\s*[-–]\s*(?P<n2>\d+))?\s+(?:to|в)\s", re.IGNORECASE)
+# A numbered copy line under a `Copies:` head (`1. Comr. Stalin`).
+_NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.{0,60})$")
+_NUMBERED_WORDS = 6
+
+
+@cache
+def _count() -> str:
+    """A count of copies: digits or a number word (`17`, `Three`, `два`)."""
+    words = load_data("numbers.yaml")["number_words"]
+    return rf"(?:\d+|{'|'.join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))})"
+
+
+@cache
+def _total() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?P<n>{_count()})\s*(?:copies|copy|экз\w*|экземпляр\w*)", re.IGNORECASE)
+
+
+@cache
+def _head_only() -> re.Pattern[str]:
+    return re.compile(rf"^\s*{_count()}\s+(?:copies|экземпляр\w*)\b", re.IGNORECASE)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else int(load_data("numbers.yaml")["number_words"][word.casefold()])
 _COUNTED = re.compile(r"(?P<name>[^,;:\n()]+?)\s*(?:[-–—]\s*(?P<n>\d+)|\((?P<m>\d+)\))\s*(?=[,;.]|$)")
-_TITLE = re.compile(r"^(?:to\s+)?(?:Cde\.|Comrade|тов\.|товарищу?)?\s*", re.IGNORECASE)  # before a copy's addressee
+# What stands before a copy's addressee (`– to Cde.`, `Comr.`, `ТОВ.`).
+_TITLE = re.compile(r"^[\s\-–—:]*(?:to\s+)?(?:Cde\.|Comr?\.|Comrade|тов\.|товарищу?)?\s*", re.IGNORECASE)
 
 
 def is_head(p: Paragraph) -> bool:
     """A paragraph that opens a distribution list (`Distribution list - 12 copies:`, `12 copies printed`)."""
     first = p.lines[0].text.lstrip(" *")
+    if _COPY_CELL.match(first):
+        return False  # `copies NºNº 1-2 to …` is a copy line, not a head
     matches = find_phrases(first)
     return bool(matches and matches[0].phrase.type == "distribution" and matches[0].start == 0) \
-        or bool(_HEAD_ONLY.match(first))
+        or bool(_head_only().match(first))
 
 
 def is_copy_lines(p: Paragraph) -> bool:
     """A paragraph of per-copy lines (every line opens with a copy number)."""
     return all(_COPY_CELL.match(ln.text.strip()) for ln in p.lines)
+
+
+def is_numbered_copies(p: Paragraph) -> bool:
+    """Short numbered lines (`1. Comr. Stalin`), which under a `Copies:` head are one copy each."""
+    return all((m := _NUMBERED.match(ln.text)) and len(m.group("rest").split()) <= _NUMBERED_WORDS
+               for ln in p.lines)
 
 
 def is_counted(p: Paragraph) -> bool:
@@ -47,17 +85,22 @@ def read_distribution(head: Paragraph | None, more: list[Paragraph]) -> Distribu
     if head is not None:
         head_line = head.lines[0]
         colon = head_line.text.find(":")
+        cell = _BARE_CELL.search(head_line.text) if colon < 0 else None
+        if cell is not None:
+            colon = cell.start() - 1  # the head's sentence ends where its first copy number starts
         head_text = make_text([Line(head_line.number, head_line.text[:colon + 1] if colon >= 0 else head_line.text)])
-        total_m = _TOTAL.search(head_text.value)
-        total = int(total_m.group("n")) if total_m else None
+        total_m = _total().search(head_text.value)
+        total = _number(total_m.group("n")) if total_m else None
         total_span = (total_m.start("n"), total_m.end("n")) if total_m else None
         if colon >= 0 and head_line.text[colon + 1:].strip():
             item_lines.append(Line(head_line.number, head_line.text[colon + 1:]))
         item_lines.extend(head.lines[1:])
     for p in more:
         item_lines.extend(p.lines)
-    if item_lines and all(_COPY_CELL.search(ln.text) for ln in item_lines):
+    if item_lines and all(_COPY_CELL.search(ln.text) or _BARE_CELL.match(ln.text.strip() + " ") for ln in item_lines):
         items, unassigned = _per_copy(item_lines)
+    elif item_lines and all(_NUMBERED.match(ln.text) for ln in item_lines):
+        items, unassigned = _numbered(item_lines), ()
     else:
         items, unassigned = _listed(item_lines), ()
     return Distribution(head=head_text, total=total, total_span=total_span, items=tuple(items),
@@ -65,52 +108,79 @@ def read_distribution(head: Paragraph | None, more: list[Paragraph]) -> Distribu
 
 
 def _listed(lines: list[Line]) -> list[tuple[Text, CopyLine]]:
-    """Comma-separated entries; a count after a dash or in brackets, else one copy."""
+    """Comma-separated entries; a count after a dash or in brackets, else one copy.
+
+    An entry broken over a line end (`…, 8th MDGS` / `file - 1.`) is one entry: a last entry with no count on a
+    line that does not end with a comma is joined to the first entry of the next line.
+    """
     items = []
-    for ln in lines:
-        for m in re.finditer(r"[^,;]+", ln.text):
-            chunk = m.group()
-            stripped = chunk.strip(" .\t")
-            if not stripped:
-                continue
-            text = make_text([Line(ln.number, stripped)])
+    held: Line | None = None
+    for k, ln in enumerate(lines):
+        chunks = [m for m in re.finditer(r"[^,;]+", ln.text) if m.group().strip(" .\t")]
+        for i, m in enumerate(chunks):
+            stripped = m.group().strip(" .\t")
             counted = _COUNTED.fullmatch(stripped)
+            last = i == len(chunks) - 1
+            if last and not counted and k + 1 < len(lines) and not ln.text.rstrip().endswith((",", ";")):
+                held = Line(ln.number, stripped)
+                continue
+            parts = [held, Line(ln.number, stripped)] if held is not None and i == 0 else [Line(ln.number, stripped)]
+            shift = len(parts[0].text) + 1 if len(parts) == 2 else 0
+            held = None
+            text = make_text(parts)
             if counted:
                 n_group = "n" if counted.group("n") else "m"
-                name = (counted.start("name"), counted.end("name"))
+                name = (0 if shift else counted.start("name"), shift + counted.end("name"))
                 items.append((text, CopyLine(name, int(counted.group(n_group)),
-                                             (counted.start(n_group), counted.end(n_group)))))
+                                             (shift + counted.start(n_group), shift + counted.end(n_group)))))
             else:
-                items.append((text, CopyLine((0, len(stripped)), 1)))
+                items.append((text, CopyLine((0, len(text.value)), 1)))
+    if held is not None:
+        items.append((make_text([held]), CopyLine((0, len(held.text)), 1)))
     return items
 
 
 def _per_copy(lines: list[Line]) -> tuple[list[tuple[Text, CopyLine]], list[Text]]:
-    """Per-copy cells (`Экз. № 1 ТОВ. СТАЛИНУ`), grouped by addressee in copy-number order."""
-    cells: list[tuple[int, Line]] = []
+    """Per-copy cells (`Экз. № 1 ТОВ. СТАЛИНУ`, `copies NºNº 1-2 to Cde. Poskrebyshev`), grouped by addressee in
+    copy-number order; a range of copy numbers counts each copy."""
+    cells: list[tuple[int, int, Line, int]] = []  # first copy number, copies, cell, where its name starts
     for ln in lines:
-        starts = [m.start() for m in _COPY_CELL.finditer(ln.text)]
-        for i, s in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(ln.text)
-            cell = ln.text[s:end].strip()
-            cells.append((int(_COPY_CELL.match(cell).group("n")), Line(ln.number, cell)))
+        found = list(_COPY_CELL.finditer(ln.text)) or list(_BARE_CELL.finditer(ln.text + " "))
+        for i, m in enumerate(found):
+            end = found[i + 1].start() if i + 1 < len(found) else len(ln.text)
+            lead = len(ln.text[m.start():end]) - len(ln.text[m.start():end].lstrip())
+            cell = ln.text[m.start():end].rstrip()
+            first, last = int(m.group("n")), int(m.group("n2") or m.group("n"))
+            copies = last - first + 1 if last >= first else 1
+            cells.append((first, copies, Line(ln.number, cell[lead:]), min(m.end(), len(ln.text)) - m.start()))
     cells.sort(key=lambda c: c[0])
-    groups: dict[str, list[Line]] = {}
+    groups: dict[str, list[tuple[Line, int, int]]] = {}
     unassigned: list[Text] = []
-    for _, cell in cells:
-        rest = cell.text[_COPY_CELL.match(cell.text).end():].strip(" \t")
-        key = rest[_TITLE.match(rest).end():].strip(" .").casefold()
+    for _, copies, cell, after in cells:
+        rest = cell.text[after:]
+        name_at = after + _TITLE.match(rest).end()
+        key = cell.text[name_at:].strip(" .").casefold()
         if not key:
             unassigned.append(make_text([cell]))
             continue
-        groups.setdefault(key, []).append(cell)
+        groups.setdefault(key, []).append((cell, copies, name_at))
     items = []
     for group in groups.values():
-        text = make_text(group)
-        first = group[0].text
-        name_start = _COPY_CELL.match(first).end()
-        name_start += len(first[name_start:]) - len(first[name_start:].lstrip(" \t"))
-        name_start += _TITLE.match(first[name_start:]).end()
-        name_end = len(first.rstrip(" ."))
-        items.append((text, CopyLine((name_start, name_end), len(group))))
+        first, _, name_at = group[0]
+        name_end = len(first.text.rstrip(" ."))
+        items.append((make_text([g[0] for g in group]), CopyLine((name_at, name_end), sum(g[1] for g in group))))
     return items, unassigned
+
+
+def _numbered(lines: list[Line]) -> list[tuple[Text, CopyLine]]:
+    """Numbered copy lines (`1. Comr. Stalin`): one copy each, grouped by addressee."""
+    groups: dict[str, list[tuple[Line, int]]] = {}
+    for ln in lines:
+        m = _NUMBERED.match(ln.text)
+        name_at = m.start("rest") + _TITLE.match(m.group("rest")).end()
+        groups.setdefault(ln.text[name_at:].strip(" .").casefold(), []).append((ln, name_at))
+    items = []
+    for group in groups.values():
+        first, name_at = group[0]
+        items.append((make_text([g[0] for g in group]), CopyLine((name_at, len(first.text.rstrip(" ."))), len(group))))
+    return items
