@@ -163,7 +163,7 @@ def block_element(b: Block, *, primary: bool = True) -> etree._Element:
     }.get(b.kind)
     if maker is not None:
         el = maker()
-        render_into(el, b.text)
+        render_into(el, b.text, [x for s in b.stamps for x in _stamp_extras(s, b)])
         return el
     if b.kind == "address":
         return _address(b)

@@ -16,7 +16,7 @@ from functools import cache
 
 from tei_cables.model import Block, Enclosure, Stamp
 from tei_cables.read import distribution as dist
-from tei_cables.read import signoff
+from tei_cables.read import numbers, signoff
 from tei_cables.read.paragraphs import Line, Paragraph, make_text, strip_markup
 from tei_cables.read.phrases import find_phrases, number_regex
 from tei_cables.read.stamps import LineStamps, read_line
@@ -27,6 +27,7 @@ _CLOSE_QUOTES = "\"»”"
 _ITEM = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
 _SENDER_NUMBER = re.compile(r"^\s*(?:No\.?|N°|Nº|№|#)\s*\d[\w/\-]*[.,]?\s*$", re.IGNORECASE)
 _DATELINE_DATE = re.compile(r"\d{1,2}[./][\dIVX]{1,4}[./]\d{2,4}|\b\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}")
+_DATELINE_TIME = re.compile(r"[—–-]?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.\s?m\.|noon|midnight)", re.IGNORECASE)
 _SHORT = 12  # words: address lines, salutations and signatures are shorter than this
 _PROSE = 8  # words: a paragraph this long with lower-case words is running text
 
@@ -140,7 +141,11 @@ def _read_paragraph(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
     if _is_separator(p):
         _add(level, Block("separator", make_text(p.lines)), p.lines)
         return 1
-    if p.raw.lstrip(_OPEN_QUOTES + " ").startswith("[") and _whole_bracket(p.raw):
+    filed = numbers.file_number(make_text(p.lines).value) if len(p.lines) == 1 else None
+    if filed is not None:
+        _add(level, Block("stamps", make_text(p.lines), stamps=(filed,)), p.lines)
+        return 1
+    if p.raw.lstrip(_OPEN_QUOTES + " ").startswith("[") and _whole_bracket(p.raw) and not _bracketed_stamp(p):
         _add(level, Block("note", make_text(p.lines), note_type=_note_type(p.raw)), p.lines)
         return 1
     if dist.is_head(p) or dist.is_copy_lines(p):
@@ -155,11 +160,28 @@ def _read_paragraph(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
 
 
 def _plain_block(p: Paragraph, level: _Level) -> Block:
-    """A paragraph that is neither stamps nor a list: its kind, and the signers of a sign-off."""
+    """A paragraph that is neither stamps nor a list: its kind, the signers of a sign-off, and the telegram number
+    opening the first paragraph after the dateline (`925. According …`)."""
+    after_dateline = _after_dateline(level)
     kind = _classify(p, level)
     text = make_text(p.lines)
     names = (signoff.signers(text.value) or ()) if kind == "signed" else ()
-    return Block(kind, text, names=names)
+    number = numbers.leading_number(text.value) if kind == "p" and after_dateline else None
+    return Block(kind, text, names=names, stamps=(number,) if number else ())
+
+
+def _after_dateline(level: _Level) -> bool:
+    """The block before is a dateline, or a sent or received stamp right under one."""
+    kinds = [b.kind if isinstance(b, Block) else "enclosure" for b in level.blocks[-2:]]
+    last = level.blocks[-1] if level.blocks else None
+    routed = isinstance(last, Block) and any(s.type in {"sent", "received"} for s in last.stamps)
+    return bool(kinds) and (kinds[-1] == "dateline" or routed and "dateline" in kinds)
+
+
+def _bracketed_stamp(p: Paragraph) -> bool:
+    """An editor's bracket that holds a routing stamp (`[Received June 24—9:26 p.m.]`), read as that stamp."""
+    got = read_line(p.lines[0].text, continues_ok=False)
+    return got is not None and bool(got.stamps) and got.stamps[0].type in {"sent", "received", "arrived"}
 
 
 def _add(level: _Level, block: Block, lines) -> None:
@@ -397,6 +419,8 @@ def _classify(p: Paragraph, level: _Level) -> str:
     if level.zone in {"form", "start"}:
         if level.zone == "form" and words <= _SHORT and _is_address_line(p.raw):
             return "address"
+        if _is_dateline(p) and re.match(r"[^\W\d_]", p.raw.strip()):
+            return "dateline"  # a place and date heading the message (`Seoul, June 25, 1950—10 a.m.`)
         if _is_salute(p):
             level.zone = "message"
             return "salute"
@@ -472,9 +496,11 @@ def _is_signature(p: Paragraph) -> bool:
 
 
 def _is_dateline(p: Paragraph) -> bool:
-    """A place and date, or a date alone, closing a letter (`Pyongyang 16.7.52.`, `29 September 1950`)."""
+    """A place and date, or a date alone (`Pyongyang 16.7.52.`, `29 September 1950`), perhaps with the time
+    (`Washington, June 27, 1950—3 p. m.`)."""
     raw = p.raw.strip().strip(_CLOSE_QUOTES + " ")
-    return len(raw.split()) <= 5 and bool(_DATELINE_DATE.search(raw))
+    core = _DATELINE_TIME.sub(" ", raw)
+    return len(core.split()) <= 5 and bool(_DATELINE_DATE.search(raw))
 
 
 def _is_separator(p: Paragraph) -> bool:

@@ -95,6 +95,8 @@ def _read_top(paragraphs: list[Paragraph]) -> tuple[Text | None, Text | None, li
     first = next((i for i, p in enumerate(paragraphs[:_LOOKAHEAD]) if match_label(p.lines[0].text)), None)
     fields: list[HeaderField] = []
     if first is None:
+        if paragraphs and is_parties_heading(paragraphs[0]):
+            return None, make_text(paragraphs[0].lines), [], paragraphs[1:]
         if len(paragraphs) < 3 or not (_is_date_heading(paragraphs[0]) and _is_title(paragraphs[1])):
             return None, None, [], paragraphs
         i = 2
@@ -143,6 +145,20 @@ def _is_date_heading(p: Paragraph) -> bool:
 def _is_title(p: Paragraph) -> bool:
     """A title line: one line of a few words, not a sentence of the message."""
     return len(p.lines) == 1 and len(p.raw.split()) <= _TITLE_WORDS and not p.raw.rstrip().endswith((":", ","))
+
+
+def is_parties_heading(p: Paragraph) -> bool:
+    """An edition's heading that names the parties, as the State Department's series prints it (`The Ambassador
+    in Korea (Muccio) to the Secretary of State`): one line opening with an office (`The …`, `Mr. …`), or naming
+    a person in brackets, then `to` an addressee; no sentence."""
+    raw = p.raw.strip()
+    if len(p.lines) != 1 or len(raw.split()) > _TITLE_WORDS or raw.endswith((".", ":", ",", ";")):
+        return False
+    roles = read_title(make_text(p.lines))
+    if roles.sender is None or roles.addressees is None or roles.sender[0] > 0 and roles.number is None:
+        return False
+    opener = raw.split()[0] in load_data("header.yaml")["heading_openers"]
+    return opener or bool(re.search(r"\([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\)", raw[:roles.sender[1]]))
 
 
 def _is_credit(p: Paragraph) -> bool:

@@ -48,15 +48,17 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     """Group the lines of a transcription into paragraphs separated by blank lines.
 
     Pages saved from the web often end each paragraph with a single line break and use no blank lines at all;
-    a run of lines holding two or more such one-line paragraphs of prose is split at every line, so the stamps,
-    address and signature lines between them are read on their own.
+    a run of lines holding two or more such one-line paragraphs of prose (one, when the whole text is one run) is
+    split at every line, so the stamps, address and signature lines between them are read on their own.
     """
-    return [q for p in _runs(text) for q in _one_line_paragraphs(p)]
+    runs = _runs(text)
+    return [q for p in runs for q in _one_line_paragraphs(p, alone=len(runs) == 1)]
 
 
-def _one_line_paragraphs(p: Paragraph) -> list[Paragraph]:
-    """A run with two or more long prose lines was typed one paragraph a line: split it at every line."""
-    if sum(1 for ln in p.lines if len(ln.text) >= _PROSE_LINE) < 2:
+def _one_line_paragraphs(p: Paragraph, *, alone: bool) -> list[Paragraph]:
+    """A run with two or more long prose lines (or one, when the whole text has no blank line at all) was typed
+    one paragraph a line: split it at every line."""
+    if sum(1 for ln in p.lines if len(ln.text) >= _PROSE_LINE) < (1 if alone else 2):
         return [p]
     return [Paragraph((ln,)) for ln in p.lines]
 

@@ -89,7 +89,7 @@ def read_line(line: str, *, continues_ok: bool) -> LineStamps | None:
     first = matches[0]
     head = line[:first.start]
     continues = False
-    if head.strip(" *\"'«„“\t"):
+    if head.strip(" *\"'«„“[(\t"):
         if continues_ok and _dateish().fullmatch(head):
             continues = True
         elif not _is_lead(head, matches):
@@ -172,8 +172,8 @@ def _place_after(rest: str, offset: int) -> tuple[int, int] | None:
     m = _PLACE.match(body)
     if not m or not m.group("place")[0].isupper() and not m.group("place")[0].isdigit():
         return None
-    if re.match(r"\d+(?:[.:/]|\s*$)|\d{3,4}\b", m.group("place")):
-        return None  # a date or time, not a place
+    if re.match(r"\d+(?:[.:/]|\s*$)|\d{3,4}\b", m.group("place")) or _dateish().match(m.group("place")):
+        return None  # a date or time (`Received June 24—9:26 p.m.`), not a place
     place = m.group("place").rstrip(" .,;:")
     if not place:
         return None

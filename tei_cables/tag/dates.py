@@ -16,7 +16,8 @@ from functools import cache
 
 from tei_cables.resources import load_data
 
-_GAP = re.compile(r"^(?:[\s,]|at|on|в|г\.|года)*$", re.IGNORECASE)  # what may stand between a date and its time
+# What may stand between a date and its time (`17.7.52 18:45`, `June 25, 1950—10 a.m.`).
+_GAP = re.compile(r"^(?:[\s,]|at|on|в|г\.|года|[—–-](?=\s*$))*$", re.IGNORECASE)
 _YEAR_MIN, _YEAR_MAX = 1900, 1999
 
 
@@ -84,6 +85,8 @@ def _master() -> re.Pattern[str]:
         | (?P<mdy>(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)(?!\w)
         | (?P<my>(?P<m3>{month})\s+(?P<y3>\d{{4}})){year_word}(?!\w)
         | (?P<time>(?P<th>\d{{1,2}}):(?P<tm>\d{{2}})(?:\d(?={ampm_ahead}))?){ampm}(?!\w)
+        | (?P<clock>(?P<ch>\d{{1,2}})\s*(?P<campm>{_alt(data['am'] + data['pm'])}))(?!\w)
+        | (?P<noon>{_alt(data['noon'] + data['midnight'])})(?!\w)
         | (?P<dot>(?P<a>\d{{1,2}})\.(?P<b>\d{{2}}|\d))(?![\d.]\d|\w)
         | (?P<year>(?P<yy>19\d\d)){year_word}(?![\d/])
         | (?P<hhmm>(?P<hh>[0-2]\d)(?P<mm>[0-5]\d))(?![\d/.\w])
@@ -106,6 +109,8 @@ def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]
             date_part, time_part = joined
             value = _resolve(date_part, ctx, text, line)
             hm = _time_value(time_part)
+            if value and hm == "24:00" and len(value) == 10:  # midnight ends the day: 00:00 of the next one
+                value, hm = (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat(), "00:00"
             if value and hm and len(value) == 10:
                 found.append(FoundDate(min(p.start, nxt.start), max(p.end, nxt.end), f"{value}T{hm}:00"))
             elif value:
@@ -123,7 +128,7 @@ def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]
         elif p.kind == "time":
             hm = _time_value(p)
             if hm:
-                found.append(FoundDate(p.start, p.end, f"{hm}:00", element="time"))
+                found.append(FoundDate(p.start, p.end, f"{'00:00' if hm == '24:00' else hm}:00", element="time"))
             else:
                 ctx.warnings.append((line + text.count("\n", 0, p.start), f"not a real time: {text[p.start:p.end]!r}"))
         i += 1
@@ -150,6 +155,11 @@ def _part(m: re.Match[str], text: str) -> _Part | None:
         return _Part(m.start(), m.end(), "date", (None, _month_of()[_key(g["m3"])], int(g["y3"]), "my"))
     if g["time"]:
         return _Part(m.start(), m.end(), "time", (int(g["th"]), int(g["tm"]), (g["ampm"] or "").casefold()))
+    if g["clock"]:
+        return _Part(m.start(), m.end(), "time", (int(g["ch"]), 0, g["campm"].casefold()))
+    if g["noon"]:
+        midnight = g["noon"].casefold() in {str(w) for w in load_data("dates.yaml")["midnight"]}
+        return _Part(m.start(), m.end(), "time", (24 if midnight else 12, 0, ""))
     if g["dot"]:
         return _Part(m.start(), m.end(), "daymonth", (int(g["a"]), int(g["b"]), None, "."))
     if g["hhmm"]:
@@ -200,6 +210,8 @@ def _time_value(p: _Part) -> str | None:
         h += 12
     elif am and h == 12:
         h = 0
+    if (h, m, ampm) == (24, 0, ""):
+        return "24:00"  # midnight, the end of its day
     if not (0 <= h <= 23 and 0 <= m <= 59):
         return None
     return f"{h:02d}:{m:02d}"
