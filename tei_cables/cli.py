@@ -48,17 +48,18 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, 
     files = find_sources(list(sources))
     signal.signal(signal.SIGTERM, _exit_on_signal)  # so the file being written is cleaned up, not left half-done
     remove_stale_temporaries(out_dir)
-    stats = {"converted": 0, "failed": 0, "linked": 0, "unlinked": 0, "warnings": 0}
+    stats = {"converted": 0, "failed": 0, "linked": 0, "unlinked": 0, "inferred": 0, "warnings": 0}
     with Progress(console=err, transient=True, disable=quiet or len(files) < 2) as progress:
         task = progress.add_task("converting", total=len(files))
         for path, outcome in zip(files, _outcomes(files, schema_href, jobs), strict=True):
             _settle(path, outcome, out_dir, force, stats, err)
             progress.advance(task)
     table = Table(title="tei-cables convert")
-    for column in ("files", "converted", "failed", "entities linked", "left unlinked", "warnings"):
+    for column in ("files", "converted", "failed", "entities linked", "left unlinked", "routing inferred",
+                   "warnings"):
         table.add_column(column, justify="right")
     table.add_row(str(len(files)), str(stats["converted"]), str(stats["failed"]), str(stats["linked"]),
-                  str(stats["unlinked"]), str(stats["warnings"]))
+                  str(stats["unlinked"]), str(stats["inferred"]), str(stats["warnings"]))
     Console(highlight=False).print(table)
     sys.exit(1 if stats["failed"] else 0)
 
@@ -99,6 +100,7 @@ def _settle(path: Path, outcome: Converted | TeiCablesError | OSError, out_dir: 
         stats["converted"] += 1
         stats["linked"] += outcome.linked
         stats["unlinked"] += outcome.unlinked
+        stats["inferred"] += outcome.cable.correspondence.inferred
         for w in outcome.warnings:
             stats["warnings"] += 1
             where = f"{path}:{w.line}" if w.line else str(path)

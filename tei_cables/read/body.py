@@ -419,8 +419,8 @@ def _classify(p: Paragraph, level: _Level) -> str:
     if level.zone in {"form", "start"}:
         if level.zone == "form" and words <= _SHORT and _is_address_line(p.raw):
             return "address"
-        if _is_dateline(p) and re.match(r"[^\W\d_]", p.raw.strip()):
-            return "dateline"  # a place and date heading the message (`Seoul, June 25, 1950—10 a.m.`)
+        if _is_dateline(p) and (re.match(r"[^\W\d_]", p.raw.strip()) or not level.blocks):
+            return "dateline"  # a place and date, or a date opening the text (`Seoul, June 25, 1950—10 a.m.`)
         if _is_salute(p):
             level.zone = "message"
             return "salute"

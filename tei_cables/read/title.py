@@ -105,7 +105,7 @@ def _names_in_piece(value: str, pos: int, piece: str, cut: re.Pattern[str]) -> l
     for k in range(0, len(bounds), 2):
         start, end = bounds[k], bounds[k + 1]
         if k and cut.match(piece, bounds[k - 1]) and _is_in(piece[bounds[k - 1]:start]):
-            continue  # the place after `in`
+            continue  # the place after `in`, left to the register
         name = _title_name(piece[start:end])
         if name is not None:
             offset = pos + start + piece[start:end].find(name)
