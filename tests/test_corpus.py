@@ -16,6 +16,7 @@ from tei_cables.pipeline import convert_bytes
 from .conftest import ROOT, SHARED
 
 SEEDS = SHARED / "seeds"
+REAL = SHARED / "real"
 SCORER = SHARED / "eval" / "score_cables.py"
 
 
@@ -27,6 +28,27 @@ def scored(tmp_path_factory) -> dict[str, str]:
         (out / f"{src.stem}.xml").write_bytes(convert_bytes(src.read_bytes(), src.name).tei)
     run = subprocess.run([sys.executable, str(SCORER), "--tei", str(out), "--gold", str(SHARED / "gold"),
                           "--sources", str(SEEDS)], capture_output=True, text=True, check=True)
+    return {line.split()[0]: line for line in run.stdout.splitlines() if line.strip()}
+
+
+@pytest.fixture(scope="module")
+def converted_shared(tmp_path_factory) -> dict[str, Path]:
+    """Every cable of ../shared/seeds and ../shared/real converted, by folder."""
+    out = {}
+    for name, folder in (("seeds", SEEDS), ("real", REAL / "sources")):
+        target = tmp_path_factory.mktemp(name)
+        for src in sorted(folder.glob("*.txt")):
+            (target / f"{src.stem}.xml").write_bytes(convert_bytes(src.read_bytes(), src.name).tei)
+        out[name] = target
+    return out
+
+
+@pytest.fixture(scope="module")
+def real_scored(converted_shared) -> dict[str, str]:
+    """The shared scorer on the real cables of ../shared/real."""
+    run = subprocess.run([sys.executable, str(SCORER), "--tei", str(converted_shared["real"]), "--gold",
+                          str(REAL / "gold"), "--sources", str(REAL / "sources")], capture_output=True, text=True,
+                         check=True)
     return {line.split()[0]: line for line in run.stdout.splitlines() if line.strip()}
 
 
@@ -85,3 +107,28 @@ def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path):
                        env=env, check=True, capture_output=True)
         outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("*.xml"))})
     assert outputs[0] == outputs[1] and len(outputs[0]) == 5
+
+
+def test_routing_on_the_real_cables_is_at_least_95_percent(real_scored):
+    assert float(summary(real_scored)["routing"]) >= 0.95, "\n".join(real_scored.values())
+
+
+def test_every_word_of_the_real_cables_is_kept(real_scored):
+    assert summary(real_scored)["text_kept"] == "1.0000"
+
+
+@pytest.mark.parametrize("folder", ["seeds", "real"])
+def test_every_shared_cable_converts_to_a_file_the_cable_schema_accepts(converted_shared, folder):
+    from tei_cables.validate import iter_findings
+
+    files = sorted(converted_shared[folder].glob("*.xml"))
+    assert len(files) >= 5
+    errors = [f"{p.name}: {f.message}" for p in files for f in iter_findings(p) if f.severity == "error"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("folder", ["seeds", "real"])
+def test_every_shared_cable_converts_to_valid_tei_all(converted_shared, folder, tei_all):
+    for path in sorted(converted_shared[folder].glob("*.xml")):
+        doc = etree.parse(str(path), etree.XMLParser(collect_ids=False, resolve_entities=False, no_network=True))
+        assert tei_all.validate(doc), f"{path.name}: {tei_all.error_log}"

@@ -123,3 +123,31 @@ def test_a_time_alone_is_a_time_of_day():
 def test_document_order_detects_month_first_translations():
     assert document_order(["Sent on 09/29/50"]) is True
     assert document_order(["Sent on 29.9.50", "on 10/01/50"]) is False
+
+
+def test_day_slash_month_dash_year_of_a_russian_clerk():
+    assert whens("13/5-50. Roshchin") == ["1950-05-13"]
+
+
+def test_a_footnote_digit_glued_to_the_minutes_is_not_part_of_the_time():
+    assert whens("Sent on 26.9.50 at 8:101 a.m., by wire") == ["1950-09-26T08:10:00"]
+
+
+def test_an_hour_with_am_or_pm_and_no_minutes():
+    assert whens("Washington, June 27, 1950—3 p. m.") == ["1950-06-27T15:00:00"]
+
+
+def test_a_dash_joins_a_date_and_its_time():
+    assert whens("Seoul, June 25, 1950—10 a.m.") == ["1950-06-25T10:00:00"]
+
+
+def test_noon_is_twelve_oclock():
+    assert whens("Moscow, June 29, 1950—noon.") == ["1950-06-29T12:00:00"]
+
+
+def test_midnight_ends_its_day():
+    assert whens("Tokyo, June 30, 1950—midnight.") == ["1950-07-01T00:00:00"]
+
+
+def test_a_ratio_is_not_a_time():
+    assert whens("a map at 1:100 scale") == []

@@ -63,3 +63,34 @@ def test_per_copy_lines_with_no_heading_are_a_list():
                             "Экз. № 3 ТОВ. МОЛОТОВУ")
     assert d.head is None
     assert items == [("СТАЛИНУ", 2), ("МОЛОТОВУ", 1)]
+
+
+def test_a_range_of_copy_numbers_counts_each_copy():
+    text = "Three copies made\ncopies NºNº 1-2 to Cde. Poskrebyshev\ncopy Nº 3 – to Cde. Molotov"
+    d, items = distribution(text)
+    assert d.total == 3
+    assert items == [("Poskrebyshev", 2), ("Molotov", 1)]
+
+
+def test_a_copy_number_inside_the_heads_sentence():
+    d, items = distribution("Two copies printed. Nº 2 to file.")
+    assert (d.total, items) == (2, [("file", 1)])
+
+
+def test_numbered_copy_lines_under_a_copies_head():
+    d, items = distribution("Copies:\n\n1. Comr. Stalin\n\n2. Comr. Molotov\n\n3. Comr. Stalin")
+    assert items == [("Stalin", 2), ("Molotov", 1)]
+
+
+def test_an_entry_broken_over_a_line_end_is_one_entry():
+    d, items = distribution("Distribution List:\nStalin - 2,Molotov - 1, 8th MDGS\nfile - 1.")
+    assert items == [("Stalin", 2), ("Molotov", 1), ("8th MDGS\nfile", 1)]
+
+
+def test_a_head_with_no_list_is_a_stamp_not_an_empty_list():
+    from .conftest import tei_of, xp
+
+    root = tei_of("I report the situation at the front is severe and the troops lack ammunition and fuel.\n\n"
+                  "SHTYKOV\n\n17 copies. vg")
+    assert xp(root, "//t:list[@type='distribution']") == []
+    assert xp(root, "//t:ab[@subtype='distribution']/t:num[@type='total']/@value") == ["17"]

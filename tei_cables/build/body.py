@@ -110,8 +110,8 @@ class _DivState:
             self._closer_part(b)
         elif b.kind == "dateline" and self.phase == "opener":
             self._opener_part(b)
-        elif b.kind == "address":
-            self._body_part(b, as_ab=True)  # an address line after the message began: TEI has no opener there
+        elif b.kind in _OPENER:
+            self._body_part(b, as_ab=True)  # an address or salutation after the message began: no opener there
         else:
             self._body_part(b)
 
@@ -122,6 +122,8 @@ class _DivState:
         el = block_element(b, primary=self.primary)
         if el.tag.endswith("}ab") and self.phase == "closer":
             self._open("message")
+        if el.tag.endswith("}ab") and self.phase == "opener":
+            self.phase = "body"  # an opener can no longer come first in this div
         self.div.append(el)
         self.list = None
 
@@ -272,6 +274,7 @@ def _distribution(b: Block, primary: bool) -> etree._Element:
         item = E.item()
         extra = []
         covered = any(s.kind in {"person", "place", "org"} and line.name[0] <= s.start and s.end <= line.name[1]
+                      or s.kind in {"bracket", "bold", "url"} and s.start < line.name[1] and line.name[0] < s.end
                       for s in text.spans)
         if not covered:
             extra.append(Span(*line.name, "name-slot"))

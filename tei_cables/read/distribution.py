@@ -111,33 +111,41 @@ def _listed(lines: list[Line]) -> list[tuple[Text, CopyLine]]:
     """Comma-separated entries; a count after a dash or in brackets, else one copy.
 
     An entry broken over a line end (`…, 8th MDGS` / `file - 1.`) is one entry: a last entry with no count on a
-    line that does not end with a comma is joined to the first entry of the next line.
+    line that does not end with a comma is joined to the first entry of the next line when that one ends in a
+    count.
     """
-    items = []
+    items: list[tuple[Text, CopyLine]] = []
     held: Line | None = None
     for k, ln in enumerate(lines):
-        chunks = [m for m in re.finditer(r"[^,;]+", ln.text) if m.group().strip(" .\t")]
-        for i, m in enumerate(chunks):
-            stripped = m.group().strip(" .\t")
+        chunks = [m.group().strip(" .\t") for m in re.finditer(r"[^,;]+", ln.text) if m.group().strip(" .\t")]
+        for i, stripped in enumerate(chunks):
+            here = Line(ln.number, stripped)
             counted = _COUNTED.fullmatch(stripped)
-            last = i == len(chunks) - 1
-            if last and not counted and k + 1 < len(lines) and not ln.text.rstrip().endswith((",", ";")):
-                held = Line(ln.number, stripped)
+            if held is not None and i == 0:
+                items.append(_entry([held, here] if counted else [held], counted if counted else None))
+                held = None
+                if counted:
+                    continue
+            if i == len(chunks) - 1 and not counted and k + 1 < len(lines) \
+                    and not ln.text.rstrip().endswith((",", ";")):
+                held = here
                 continue
-            parts = [held, Line(ln.number, stripped)] if held is not None and i == 0 else [Line(ln.number, stripped)]
-            shift = len(parts[0].text) + 1 if len(parts) == 2 else 0
-            held = None
-            text = make_text(parts)
-            if counted:
-                n_group = "n" if counted.group("n") else "m"
-                name = (0 if shift else counted.start("name"), shift + counted.end("name"))
-                items.append((text, CopyLine(name, int(counted.group(n_group)),
-                                             (shift + counted.start(n_group), shift + counted.end(n_group)))))
-            else:
-                items.append((text, CopyLine((0, len(text.value)), 1)))
+            items.append(_entry([here], counted))
     if held is not None:
-        items.append((make_text([held]), CopyLine((0, len(held.text)), 1)))
+        items.append(_entry([held], None))
     return items
+
+
+def _entry(parts: list[Line], counted: re.Match[str] | None) -> tuple[Text, CopyLine]:
+    """One entry from its line (or two lines, the count on the second), with its name and copies."""
+    text = make_text(parts)
+    if counted is None:
+        return text, CopyLine((0, len(text.value)), 1)
+    shift = len(parts[0].text) + 1 if len(parts) == 2 else 0
+    n_group = "n" if counted.group("n") else "m"
+    name = (0 if shift else counted.start("name"), shift + counted.end("name"))
+    return text, CopyLine(name, int(counted.group(n_group)), (shift + counted.start(n_group),
+                                                               shift + counted.end(n_group)))
 
 
 def _per_copy(lines: list[Line]) -> tuple[list[tuple[Text, CopyLine]], list[Text]]:
