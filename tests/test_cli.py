@@ -144,3 +144,15 @@ def test_a_bad_file_in_a_parallel_batch_is_named_with_its_line(tmp_path: Path):
     assert result.exit_code == 1
     assert f"error: {src / 'bad.txt'}:6: character U+0001" in result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["good.xml"]
+
+
+def test_the_summary_counts_routing_values_that_were_inferred(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("We agree with the plan outlined by you and the course of the negotiations.\n\n"
+                                    "6.1.1949 Filippov [Stalin]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    header, row = [line for line in result.stdout.splitlines() if "│" in line or "┃" in line][:2]
+    cells = dict(zip([c.strip() for c in header.strip("┃ ").split("┃")],
+                     [c.strip() for c in row.strip("│ ").split("│")], strict=True))
+    assert cells["routing inferred"] == "2"  # the sender and the date sent, both from the sign-off
