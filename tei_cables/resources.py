@@ -29,3 +29,22 @@ def load_data(name: str) -> Any:
 def data_path(name: str) -> str:
     """The path of a data file, for error messages."""
     return f"tei_cables/data/{name}"
+
+
+def word_lists(name: str, section: str, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The word lists under `section` of a data file, checked: every key there, each a non-empty list of words.
+
+    A mistyped key or an empty list in an edited vocabulary fails at once with the file named, instead of
+    silently matching nothing.
+    """
+    data = load_data(name)
+    block = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(block, dict):
+        raise DataError(f"no section {section!r}", path=data_path(name))
+    out = {}
+    for key in keys:
+        words = block.get(key)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataError(f"{section}.{key} must be a non-empty list of words", path=data_path(name))
+        out[key] = tuple(words)
+    return out

@@ -57,3 +57,15 @@ def test_an_office_is_not_a_name():
 
 def test_a_title_without_parties_has_none():
     assert parties("Memorandum of Conversation") == (None, None, None)
+
+
+def test_a_missing_word_list_is_refused_with_the_file_named(monkeypatch):
+    import pytest
+
+    from tei_cables import resources
+    from tei_cables.errors import DataError
+
+    monkeypatch.setattr(resources, "load_data", lambda name: {"title": {"from": ["from"]}})
+    with pytest.raises(DataError, match="title.to must be a non-empty list") as err:
+        resources.word_lists("parties.yaml", "title", ("from", "to"))
+    assert err.value.path == "tei_cables/data/parties.yaml"

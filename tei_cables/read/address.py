@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tei_cables.resources import load_data
+from tei_cables.resources import word_lists
 
 # The end of a relay's sentence: a colon, or a full stop after a word (not after a title such as `Cde.`).
 _SENTENCE_END = re.compile(r"[:;!?\n]|(?:(?<=[^\W\d_]{4})|(?<=[\])]))\.(?:\s|$)")
@@ -19,7 +19,7 @@ _SENTENCE_END = re.compile(r"[:;!?\n]|(?:(?<=[^\W\d_]{4})|(?<=[\])]))\.(?:\s|$)"
 
 @cache
 def _relay() -> re.Pattern[str]:
-    phrases = [str(p) for forms in load_data("parties.yaml")["relay"].values() for p in forms]
+    phrases = [p for forms in word_lists("parties.yaml", "relay", ("en", "ru")).values() for p in forms]
     alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 

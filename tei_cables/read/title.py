@@ -16,20 +16,19 @@ from functools import cache
 
 from tei_cables.model import Text, TitleRoles
 from tei_cables.read.phrases import number_regex
-from tei_cables.resources import load_data
+from tei_cables.resources import load_data, word_lists
 
 _NAME_WORDS = 3  # a bare name in a title is at most this many capitalised words
 
 
 @cache
 def _words() -> dict[str, tuple[str, ...]]:
-    data = load_data("parties.yaml")["title"]
-    return {key: tuple(str(w) for w in data[key]) for key in ("from", "to", "also_to", "and", "in")}
+    return word_lists("parties.yaml", "title", ("from", "to", "also_to", "and", "in", "offices"))
 
 
 @cache
 def _offices() -> frozenset[str]:
-    return frozenset(str(w).casefold() for w in load_data("parties.yaml")["offices"])
+    return frozenset(w.casefold() for w in _words()["offices"])
 
 
 def _word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
