@@ -185,3 +185,24 @@ def test_an_evidence_note_says_where_each_inferred_value_was_read():
 def test_a_stated_value_carries_no_inference_mark():
     root = tei_of("From: PYONGYANG\n\nSent on 09/29/50 at 20:23 p.m.\n\nTo Comrade GROMYKO\n\n" + PROSE)
     assert xp(root, "(//t:correspDesc)[1]//@cert | (//t:correspDesc)[1]/t:note") == []
+
+
+# --- places ------------------------------------------------------------------------------------------------
+
+
+def test_the_place_of_an_address_line_is_where_the_cable_was_received():
+    root = tei_of("Pyongyang. Soviet Ambassador.\n\n" + PROSE + "FENG XI [Stalin].")
+    assert xp(root, f"{RECEIVED}/t:placeName/@ref") == ["#place_pyongyang"]
+
+
+def test_a_destination_before_the_addressee_on_one_line():
+    root = tei_of("BEIJING - To Comrade ZAKHAROV\n\nfor Comrade ZHOU ENLAI\n\n" + PROSE + "FILIPPOV [Stalin]")
+    assert xp(root, f"{RECEIVED}/t:placeName/@ref") == ["#place_beijing"]
+    assert addressees(root) == ["#pers_zakharov", "#pers_zhou_enlai"]
+
+
+def test_a_from_stamp_gives_the_place_sent_from_as_stated():
+    root = tei_of("From PEKING\n\nFor immediate report to comrade Filippov [Stalin].\n\n" + PROSE + "Roshchin")
+    assert xp(root, f"{SENT}/t:placeName/@ref") == ["#place_beijing"]
+    assert xp(root, f"{SENT}/t:placeName/@cert") == []
+    assert addressees(root) == ["#pers_stalin"]

@@ -531,8 +531,8 @@ def _note_type(raw: str) -> str:
 def _mark_form_addressees(level: _Level) -> None:
     """Addressee lines inside the cipher form (between stamps) are its `to` field, not the letter's opener."""
     last_stamp = max((n for n, b in enumerate(level.blocks) if isinstance(b, Block) and b.kind in
-                      {"stamps", "distribution"} and _in_form_prefix(level, n)), default=-1)
-    for n, b in enumerate(level.blocks[:last_stamp]):
+                      {"stamps", "distribution"} and _in_form_prefix(level, n)), default=0)
+    for n, b in enumerate(level.blocks[:last_stamp]):  # none when the form has no stamp
         if isinstance(b, Block) and b.kind == "address":
             kind = "to" if _is_address_line(b.text.value) else "other"
             level.blocks[n] = Block("stamps", b.text, stamps=(Stamp(kind, 0, len(b.text.value)),))
