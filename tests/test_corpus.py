@@ -13,21 +13,18 @@ from lxml import etree
 
 from tei_cables.pipeline import convert_bytes
 
-from .conftest import ROOT, SHARED
-
-SEEDS = SHARED / "seeds"
-REAL = SHARED / "real"
-SCORER = SHARED / "eval" / "score_cables.py"
+from .conftest import ROOT, shared
 
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory) -> dict[str, str]:
     """Convert the development set and run the shared scorer on it; returns the scorer's lines by field."""
     out = tmp_path_factory.mktemp("dev")
-    for src in sorted(SEEDS.glob("*.txt")):
+    seeds = shared("seeds")
+    for src in sorted(seeds.glob("*.txt")):
         (out / f"{src.stem}.xml").write_bytes(convert_bytes(src.read_bytes(), src.name).tei)
-    run = subprocess.run([sys.executable, str(SCORER), "--tei", str(out), "--gold", str(SHARED / "gold"),
-                          "--sources", str(SEEDS)], capture_output=True, text=True, check=True)
+    run = subprocess.run([sys.executable, str(shared("eval", "score_cables.py")), "--tei", str(out), "--gold",
+                          str(shared("gold")), "--sources", str(seeds)], capture_output=True, text=True, check=True)
     return {line.split()[0]: line for line in run.stdout.splitlines() if line.strip()}
 
 
@@ -35,7 +32,7 @@ def scored(tmp_path_factory) -> dict[str, str]:
 def converted_shared(tmp_path_factory) -> dict[str, Path]:
     """Every cable of ../shared/seeds and ../shared/real converted, by folder."""
     out = {}
-    for name, folder in (("seeds", SEEDS), ("real", REAL / "sources")):
+    for name, folder in (("seeds", shared("seeds")), ("real", shared("real", "sources"))):
         target = tmp_path_factory.mktemp(name)
         for src in sorted(folder.glob("*.txt")):
             (target / f"{src.stem}.xml").write_bytes(convert_bytes(src.read_bytes(), src.name).tei)
@@ -46,9 +43,9 @@ def converted_shared(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def real_scored(converted_shared) -> dict[str, str]:
     """The shared scorer on the real cables of ../shared/real."""
-    run = subprocess.run([sys.executable, str(SCORER), "--tei", str(converted_shared["real"]), "--gold",
-                          str(REAL / "gold"), "--sources", str(REAL / "sources")], capture_output=True, text=True,
-                         check=True)
+    run = subprocess.run([sys.executable, str(shared("eval", "score_cables.py")), "--tei",
+                          str(converted_shared["real"]), "--gold", str(shared("real", "gold")), "--sources",
+                          str(shared("real", "sources"))], capture_output=True, text=True, check=True)
     return {line.split()[0]: line for line in run.stdout.splitlines() if line.strip()}
 
 
@@ -95,7 +92,7 @@ def test_every_encoded_file_is_valid_tei_all(tei_all):
 
 def test_sources_are_the_shared_seeds_unchanged():
     ours = sorted(p.read_bytes() for p in (ROOT / "sources").glob("*.txt"))
-    assert ours == sorted(p.read_bytes() for p in SEEDS.glob("*.txt"))
+    assert ours == sorted(p.read_bytes() for p in shared("seeds").glob("*.txt"))
 
 
 def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path):
