@@ -81,3 +81,11 @@ def test_an_outgoing_telegram_has_no_receipt():
 
 def test_the_heading_is_the_title_of_the_file():
     assert xp(tei_of(MUCCIO), "string(//t:titleStmt/t:title)").startswith("The Ambassador in Korea")
+
+
+def test_a_document_number_above_the_heading_stays_in_the_text():
+    root = tei_of("52.\n\nTelegram From the Ambassador in Korea (Muccio) to the Secretary of State\n\n"
+                  + MUCCIO.split("\n\n", 1)[1])
+    assert xp(root, "string(//t:titleStmt/t:title)").startswith("Telegram From the Ambassador")
+    assert xp(root, "(//t:correspDesc)[1]/t:correspAction[@type='sent']/t:persName/@ref") == ["#pers_muccio"]
+    assert "52." in xp(root, "string(//t:text)")

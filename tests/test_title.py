@@ -69,3 +69,7 @@ def test_a_missing_word_list_is_refused_with_the_file_named(monkeypatch):
     with pytest.raises(DataError, match="title.to must be a non-empty list") as err:
         resources.word_lists("parties.yaml", "title", ("from", "to"))
     assert err.value.path == "tei_cables/data/parties.yaml"
+
+
+def test_the_addressees_end_where_the_subject_begins():
+    assert parties("Telegram from Shtykov to Stalin Conveying a Letter from Kim Il Sung") == (None, "Shtykov", "Stalin")

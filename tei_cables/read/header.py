@@ -16,6 +16,8 @@ from tei_cables.read.title import read_title
 from tei_cables.resources import load_data
 
 _LOOKAHEAD = 14  # a record's first label stands within this many paragraphs of the top
+# An edition's number of the document or page above a heading (`52.`, `No. 52`, `[Page 125]`).
+_DOCUMENT_NUMBER = re.compile(r"\s*(?:\[Page \d+\]|\[?(?:No\.\s*)?\d{1,4}\.?\]?)\s*")
 _TITLE_WORDS = 40  # a page's title is one line of at most this many words
 _SUMMARY_WORDS = 4  # the summary above the foot's record block is a sentence of at least this many words
 
@@ -97,6 +99,9 @@ def _read_top(paragraphs: list[Paragraph]) -> tuple[Text | None, Text | None, li
     if first is None:
         if paragraphs and is_parties_heading(paragraphs[0]):
             return None, make_text(paragraphs[0].lines), [], paragraphs[1:]
+        if len(paragraphs) > 1 and _DOCUMENT_NUMBER.fullmatch(paragraphs[0].raw) and \
+                is_parties_heading(paragraphs[1]):  # an edition's document number above the heading (`52.`)
+            return None, make_text(paragraphs[1].lines), [], [paragraphs[0], *paragraphs[2:]]
         if len(paragraphs) < 3 or not (_is_date_heading(paragraphs[0]) and _is_title(paragraphs[1])):
             return None, None, [], paragraphs
         i = 2
@@ -155,7 +160,7 @@ def is_parties_heading(p: Paragraph) -> bool:
     if len(p.lines) != 1 or len(raw.split()) > _TITLE_WORDS or raw.endswith((".", ":", ",", ";")):
         return False
     roles = read_title(make_text(p.lines))
-    if roles.sender is None or roles.addressees is None or roles.sender[0] > 0 and roles.number is None:
+    if roles.sender is None or roles.addressees is None:
         return False
     opener = raw.split()[0] in load_data("header.yaml")["heading_openers"]
     return opener or bool(re.search(r"\([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)*\)", raw[:roles.sender[1]]))

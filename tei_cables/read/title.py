@@ -23,7 +23,7 @@ _NAME_WORDS = 3  # a bare name in a title is at most this many capitalised words
 
 @cache
 def _words() -> dict[str, tuple[str, ...]]:
-    return word_lists("parties.yaml", "title", ("from", "to", "also_to", "and", "in", "offices"))
+    return word_lists("parties.yaml", "title", ("from", "to", "also_to", "and", "in", "subject", "offices"))
 
 
 @cache
@@ -39,6 +39,8 @@ def _word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
 def read_title(title: Text) -> TitleRoles:
     """The number and the extents of sender and addressees in a title (any of them may be missing)."""
     value = title.value
+    subject = _first(_words()["subject"], value, after=0)
+    value = value[:subject[0]] if subject else value  # the parties stand before the subject
     number = number_regex().search(value)
     to = _first(_words()["to"], value, after=number.end() if number else 0)
     start = number.end() if number else 0
