@@ -28,7 +28,7 @@ from tei_cables.validate import FORMATS, exit_code, summary_table, validate_path
 @click.group()
 @click.version_option(__version__, prog_name="tei-cables")
 def main() -> None:
-    """Convert ciphered-telegram transcriptions to TEI P5, validate and export them."""
+    """Convert ciphered-telegram transcriptions to TEI P5 and validate them."""
 
 
 @main.command()
