@@ -15,11 +15,12 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
+from tei_cables.build.publication import Publication
 from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
 from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
 from tei_cables.fingerprint import check_overwrite
-from tei_cables.pipeline import SCHEMA_HREF, Converted, try_convert_file
+from tei_cables.pipeline import DEFAULT, Converted, try_convert_file
 from tei_cables.tag.lookup import find_entries
 from tei_cables.tag.register import load_register
 from tei_cables.validate import FORMATS, exit_code, summary_table, validate_paths
@@ -37,13 +38,17 @@ def main() -> None:
               help="Folder for the TEI files (one <source stem>.xml per source).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @click.option("--force", is_flag=True, help="Overwrite output files even if they were edited by hand.")
-@click.option("--schema-href", default=SCHEMA_HREF, show_default=True,
+@click.option("--schema-href", default=DEFAULT.schema_href, show_default=True,
               help="Folder of tei_cables.rng/.sch as seen from OUT_DIR, for the files' <?xml-model?> lines.")
+@click.option("--publisher", help="Who publishes the TEI files (publicationStmt); without it they say 'unpublished'.")
+@click.option("--licence", help="The licence of the TEI files: a URL (https://creativecommons.org/…) or its name.")
+@click.option("--pub-date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date of publication (YYYY-MM-DD).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Convert in this many processes; the output is the same bytes for any number.")
 def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, schema_href: str,
-            jobs: int) -> None:
+            publisher: str | None, licence: str | None, pub_date, jobs: int) -> None:
     """Convert transcriptions (files or folders) to TEI in OUT_DIR."""
+    publication = Publication(schema_href, publisher, licence, pub_date.date().isoformat() if pub_date else None)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     files = find_sources(list(sources))
     signal.signal(signal.SIGTERM, _exit_on_signal)  # so the file being written is cleaned up, not left half-done
@@ -51,7 +56,7 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, 
     stats = {"converted": 0, "failed": 0, "linked": 0, "unlinked": 0, "inferred": 0, "warnings": 0}
     with Progress(console=err, transient=True, disable=quiet or len(files) < 2) as progress:
         task = progress.add_task("converting", total=len(files))
-        for path, outcome in zip(files, _outcomes(files, schema_href, jobs), strict=True):
+        for path, outcome in zip(files, _outcomes(files, publication, jobs), strict=True):
             _settle(path, outcome, out_dir, force, stats, err)
             progress.advance(task)
     table = Table(title="tei-cables convert")
@@ -64,12 +69,13 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, 
     sys.exit(1 if stats["failed"] else 0)
 
 
-def _outcomes(files: list[Path], schema_href: str, jobs: int) -> Iterator[Converted | TeiCablesError | OSError]:
+def _outcomes(files: list[Path], publication: Publication, jobs: int
+              ) -> Iterator[Converted | TeiCablesError | OSError]:
     """Each file's conversion or error, in the order of the files, from this process or a pool of them."""
     if jobs == 1 or len(files) < 2:
-        return (try_convert_file(p, schema_href) for p in files)
+        return (try_convert_file(p, publication) for p in files)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
-    results = pool.map(try_convert_file, files, [schema_href] * len(files), chunksize=4)
+    results = pool.map(try_convert_file, files, [publication] * len(files), chunksize=4)
 
     def in_order() -> Iterator[Converted | TeiCablesError | OSError]:
         with pool:

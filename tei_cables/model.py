@@ -200,8 +200,8 @@ class Entity:
     register_id: str | None = None
 
 
-WitnessSource = Literal["stamp", "address", "sign-off", "dateline", "title", "date-heading"]
-Role = Literal["sender", "addressee", "from", "to", "sent", "received", "number"]
+WitnessSource = Literal["stamp", "address", "relay", "sign-off", "dateline", "title", "date-heading"]
+Role = Literal["sender", "addressee", "intermediary", "from", "to", "sent", "received", "number"]
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ class Witness:
     @property
     def inferred(self) -> bool:
         """Read from a sign-off, a dateline, the title or the date heading rather than stated by a stamp."""
-        return self.source not in {"stamp", "address"}
+        return self.source not in {"stamp", "address", "relay"}
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,7 @@ class Cable:
     warnings: tuple[Warning_, ...] = field(default=())
     entities: tuple[Entity, ...] = field(default=())
     correspondence: Correspondence = field(default_factory=Correspondence)
+    enclosures: tuple[Correspondence, ...] = field(default=())  # the letters it encloses, in document order
 
 
 TextFn = Callable[[Text, str], Text]
@@ -291,3 +292,12 @@ def _map_blocks(blocks: tuple[Block | Enclosure, ...], fn: TextFn, where: str) -
                            unassigned=tuple(fn(t, f"{where}:unassigned") for t in dist.unassigned))
         out.append(replace(b, text=text, distribution=dist))
     return tuple(out)
+
+
+def iter_enclosures(blocks: tuple[Block | Enclosure, ...]) -> Iterator[Enclosure]:
+    """The enclosures of a run of blocks in document order, each before the ones inside it (the order in which
+    the builder numbers them and `tag/correspondence.py` describes them)."""
+    for b in blocks:
+        if isinstance(b, Enclosure):
+            yield b
+            yield from iter_enclosures(b.blocks)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tei_cables.build import build_tei, serialize
+from tei_cables.build.publication import Publication
 from tei_cables.errors import TeiCablesError
 from tei_cables.fingerprint import add_fingerprint
 from tei_cables.model import Cable, Warning_
@@ -36,7 +37,7 @@ class Converted:
         return sum(1 for e in self.cable.entities if not e.register_id)
 
 
-SCHEMA_HREF = "../schema"  # encoded/ beside schema/, as in the project's own layout
+DEFAULT = Publication()
 
 
 def schema_instructions(schema_href: str) -> list[str]:
@@ -48,24 +49,25 @@ def schema_instructions(schema_href: str) -> list[str]:
             'schematypens="http://purl.oclc.org/dsdl/schematron"']
 
 
-def convert_text(text: str, source_name: str, schema_href: str = SCHEMA_HREF) -> Converted:
+def convert_text(text: str, source_name: str, publication: Publication = DEFAULT) -> Converted:
     """Convert a decoded transcription (Unicode in, UTF-8 TEI out)."""
     cable = tag_cable(read_cable(checked_text(text, source_name), source_name))
-    tei = add_fingerprint(serialize(build_tei(cable, source_name), schema_instructions(schema_href)))
+    root = build_tei(cable, source_name, publication)
+    tei = add_fingerprint(serialize(root, schema_instructions(publication.schema_href)))
     return Converted(tei=tei, cable=cable, warnings=cable.warnings)
 
 
-def try_convert_file(path: Path, schema_href: str = SCHEMA_HREF) -> Converted | TeiCablesError | OSError:
+def try_convert_file(path: Path, publication: Publication = DEFAULT) -> Converted | TeiCablesError | OSError:
     """Convert one file, returning the error instead of raising it, so a batch (and a worker pool) goes on."""
     try:
-        return convert_bytes(path.read_bytes(), path.name, schema_href)
+        return convert_bytes(path.read_bytes(), path.name, publication)
     except (TeiCablesError, OSError) as exc:
         return exc
 
 
-def convert_bytes(data: bytes, source_name: str, schema_href: str = SCHEMA_HREF) -> Converted:
+def convert_bytes(data: bytes, source_name: str, publication: Publication = DEFAULT) -> Converted:
     """Convert the bytes of a transcription file, decoding them first."""
     text, notes = decode(data, source_name)
-    converted = convert_text(text, source_name, schema_href)
+    converted = convert_text(text, source_name, publication)
     extra = tuple(Warning_(0, n) for n in notes)
     return Converted(converted.tei, converted.cable, extra + converted.warnings)

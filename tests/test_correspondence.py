@@ -94,9 +94,13 @@ def test_a_russian_address_line_in_the_dative_names_the_addressee():
                              "состоялась вчера вечером.\n\nШТЫКОВ")) == ["#pers_gromyko"]
 
 
+TRANSMITTED = "(//t:correspDesc)[1]/t:correspAction[@type='transmitted']"
+
+
 def test_a_relay_names_the_intermediary_and_the_final_addressee():
     root = tei_of("To Terebin\n\nConvey to Mao Zedong the following:\n\n" + PROSE + "Filippov")
-    assert addressees(root) == ["#pers_orlov_andrei", "#pers_mao_zedong"]
+    assert addressees(root) == ["#pers_mao_zedong"]
+    assert xp(root, f"{TRANSMITTED}/t:persName/@ref") == ["#pers_orlov_andrei"]
 
 
 def test_a_russian_relay_names_the_final_addressee():
@@ -107,7 +111,8 @@ def test_a_russian_relay_names_the_final_addressee():
 
 def test_a_relay_in_the_first_paragraph_counts():
     root = tei_of("TO KRASOVSKY\n\nTransmit the following answer to MAO ZEDONG.\n\n" + PROSE + "FILIPPOV")
-    assert addressees(root) == ["#pers_krasovsky", "#pers_mao_zedong"]
+    assert addressees(root) == ["#pers_mao_zedong"]
+    assert xp(root, f"{TRANSMITTED}/t:persName/@ref") == ["#pers_krasovsky"]
 
 
 # --- the archive's title -----------------------------------------------------------------------------------
@@ -206,3 +211,30 @@ def test_a_from_stamp_gives_the_place_sent_from_as_stated():
     assert xp(root, f"{SENT}/t:placeName/@ref") == ["#place_beijing"]
     assert xp(root, f"{SENT}/t:placeName/@cert") == []
     assert addressees(root) == ["#pers_stalin"]
+
+
+# --- enclosed letters --------------------------------------------------------------------------------------
+
+
+LETTER = ("I herewith relay the text of a letter addressed to Comrade STALIN which I received yesterday.\n\n"
+          '"Dear Comrade STALIN,\n\n' + PROSE + "Respectfully, KIM IL SUNG\n\n29 September 1950\"\n\nSHTYKOV")
+
+
+def test_an_enclosed_letter_has_its_own_correspondence_after_the_cables():
+    root = tei_of(LETTER)
+    letter = xp(root, "//t:profileDesc/t:correspDesc[2]")[0]
+    assert xp(letter, "t:correspAction[@type='sent']/t:persName/@ref") == ["#pers_kim_il_sung"]
+    assert xp(letter, "t:correspAction[@type='received']/t:persName/@ref") == ["#pers_stalin"]
+    assert xp(letter, "t:correspAction[@type='sent']/t:date/@when") == ["1950-09-29"]
+
+
+def test_the_letters_correspondence_points_at_its_enclosure():
+    root = tei_of(LETTER)
+    target = xp(root, "//t:profileDesc/t:correspDesc[2]/@corresp")[0]
+    assert xp(root, f"//t:floatingText[@xml:id='{target[1:]}']/@type") == ["enclosure"]
+
+
+def test_an_action_the_cable_says_nothing_of_is_left_out():
+    root = tei_of(PROSE + "SHTYKOV")
+    assert xp(root, "(//t:correspDesc)[1]/t:correspAction/@type") == ["sent"]
+    assert xp(root, "(//t:correspDesc)[1]//t:note[not(@type)]") == []

@@ -61,7 +61,7 @@ def test_authority_identifiers_are_the_registers_authority_keys():
 
 
 @pytest.mark.parametrize(("name", "values"), [
-    ("vocab.correspAction", {"sent", "received"}),
+    ("vocab.correspAction", {"sent", "transmitted", "received"}),
     ("vocab.distribution", {"distribution", "distribution-translation"}),
     ("vocab.cert", {"low", "medium", "high"}),
     ("vocab.div", {"cipher-form", "message", "enclosure"}),

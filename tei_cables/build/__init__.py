@@ -6,14 +6,15 @@ from lxml import etree
 
 from tei_cables.build.body import build_text
 from tei_cables.build.header import build_header
+from tei_cables.build.publication import Publication
 from tei_cables.build.standoff import build_standoff
 from tei_cables.build.tei import E
 from tei_cables.model import Cable
 
 
-def build_tei(cable: Cable, source_name: str) -> etree._Element:
+def build_tei(cable: Cable, source_name: str, publication: Publication | None = None) -> etree._Element:
     """The `<TEI>` element of a cable: header, the file's register, text."""
-    root = E.TEI(build_header(cable, source_name))
+    root = E.TEI(build_header(cable, source_name, publication or Publication()))
     text = build_text(cable)
     standoff = build_standoff(cable, _referenced(root) | _referenced(text))
     if standoff is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from tei_cables.build.correspondence import enclosure_id
 from tei_cables.build.inline import render_into
 from tei_cables.build.tei import XML_ID, XML_LANG, E
 from tei_cables.model import Block, Cable, Enclosure, Span, Stamp, Text
@@ -24,7 +25,7 @@ def build_text(cable: Cable) -> etree._Element:
     body = E.body()
     bilingual = len(cable.parts) > 1
     for n, part in enumerate(cable.parts):
-        divs = _group(part.blocks, primary=n == 0)
+        divs = _group(part.blocks, primary=n == 0, ids=_EnclosureIds(n))
         if bilingual:
             wrapper = E.div(type=part.role)
             wrapper.set(XML_LANG, part.lang)
@@ -40,10 +41,22 @@ def build_text(cable: Cable) -> etree._Element:
     return E.text(body, **({XML_LANG: cable.parts[0].lang} if cable.parts and not bilingual else {}))
 
 
-def _group(blocks: tuple[Block | Enclosure, ...], *, primary: bool) -> list[etree._Element]:
+class _EnclosureIds:
+    """Numbers the enclosures of a language part in document order, as `correspondence.py` points at them."""
+
+    def __init__(self, part: int) -> None:
+        self.part = part
+        self.count = 0
+
+    def next(self) -> str:
+        self.count += 1
+        return enclosure_id(self.part, self.count)
+
+
+def _group(blocks: tuple[Block | Enclosure, ...], *, primary: bool, ids: _EnclosureIds) -> list[etree._Element]:
     """Split a run of blocks into divs by the kind of each block."""
     divs: list[etree._Element] = []
-    state = _DivState(divs, primary)
+    state = _DivState(divs, primary, ids)
     for b in blocks:
         if isinstance(b, Enclosure):
             state.enclosure(b)
@@ -61,9 +74,10 @@ def _only_pages(b: Block) -> bool:
 class _DivState:
     """Which div is open and what may still follow in it."""
 
-    def __init__(self, divs: list[etree._Element], primary: bool) -> None:
+    def __init__(self, divs: list[etree._Element], primary: bool, ids: _EnclosureIds) -> None:
         self.divs = divs
         self.primary = primary
+        self.ids = ids
         self.div: etree._Element | None = None
         self.kind = ""
         self.phase = ""  # opener, body, closer
@@ -84,15 +98,17 @@ class _DivState:
         self.div.append(block_element(b, primary=self.primary))
 
     def enclosure(self, enc: Enclosure) -> None:
-        inner = _group(enc.blocks, primary=self.primary) or [E.div(E.p())]
+        ident = self.ids.next()  # before the enclosures inside it
+        inner = _group(enc.blocks, primary=self.primary, ids=self.ids) or [E.div(E.p())]
         if enc.quoted:
             if self.div is None or self.kind not in {"message", "enclosure"} or self.phase == "closer":
                 self._open("message")
             self.phase = "body"
             self.list = None
-            self.div.append(E.floatingText(E.body(*inner), type="enclosure"))
+            self.div.append(E.floatingText(E.body(*inner), type="enclosure", **{XML_ID: ident}))
         else:
             div = self._open("enclosure")
+            div.set(XML_ID, ident)
             div.extend(inner)
             self.div = None
 

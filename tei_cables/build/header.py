@@ -1,51 +1,51 @@
-"""The `<teiHeader>`: title, the archive record, the archival reference, the cipher numbers, correspondence.
+"""The `<teiHeader>`: title, publication, the archive record, the sources, encoding, correspondence.
 
-Every word of the archive record stays in the header (`notesStmt`, one labelled note per field), and the parts
-other programs read are also given their own elements: the telegram number as `idno type="telegram"`, the
-archival reference split into repository, collection and item identifiers.
+Every word of the archive record stays in the header (`notesStmt`, one labelled note per field); what other
+programs read is also given its own element: the telegram number as `idno type="telegram"`, the archival
+reference in `msDesc` (`source.py`), the correspondence (`correspondence.py`). A cable whose archive gives no title
+gets one composed from what was read (`Ciphered telegram No. 600308 from Terentii Shtykov (Pyongyang) to Andrei
+Gromyko (Moscow), 30 September 1950`), never from its file name.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+from dataclasses import replace
 
 from lxml import etree
 
 from tei_cables import __version__
 from tei_cables.build.correspondence import build_correspondence
+from tei_cables.build.encoding import build_encoding_desc
 from tei_cables.build.inline import render_into
+from tei_cables.build.publication import Publication, build_publication_stmt
+from tei_cables.build.source import build_source_desc, telegram_number, translator_of
 from tei_cables.build.tei import XML_ID, E
-from tei_cables.model import ArchiveRef, Block, Cable, Span
-from tei_cables.resources import load_data
-
-_LANGUAGES = {"russian": "ru", "english": "en", "korean": "ko", "chinese": "zh", "german": "de", "french": "fr"}
+from tei_cables.model import Cable, Span, Witness
 
 
-def build_header(cable: Cable, source_name: str) -> etree._Element:
+def build_header(cable: Cable, source_name: str, publication: Publication) -> etree._Element:
     """The whole teiHeader of a cable."""
-    file_desc = E.fileDesc(_title_stmt(cable), _publication_stmt(source_name))
+    file_desc = E.fileDesc(_title_stmt(cable), build_publication_stmt(cable, publication))
     notes = _notes_stmt(cable)
     if notes is not None:
         file_desc.append(notes)
-    file_desc.append(E.sourceDesc(_ms_desc(cable, source_name)))
+    file_desc.append(build_source_desc(cable, source_name))
     profile = E.profileDesc(_lang_usage(cable))
-    corresp = build_correspondence(cable)
-    if corresp is not None:
+    for corresp in build_correspondence(cable):
         profile.append(corresp)
-    encoding = E.encodingDesc(E.appInfo(E.application(E.label("tei_cables"), ident="tei_cables",
-                                                      version=__version__)))
-    return E.teiHeader(file_desc, encoding, profile)
+    return E.teiHeader(file_desc, build_encoding_desc(publication.schema_href), profile)
 
 
 def _title_stmt(cable: Cable) -> etree._Element:
-    title = E.title()
     if cable.header and cable.header.title:
-        render_into(title, cable.header.title)
+        title = E.title()  # without the web page's bold: a title is not emphasis
+        plain = cable.header.title
+        render_into(title, replace(plain, spans=tuple(s for s in plain.spans if s.kind != "bold")))
     else:
-        number = telegram_number(cable)
-        title.text = f"Ciphered telegram {number}" if number else f"Cable transcribed in {cable.source}"
+        title = E.title(composed_title(cable), type="desc")
     stmt = E.titleStmt(title)
-    translator = _translator(cable)
+    translator = translator_of(cable)
     if translator:
         stmt.append(E.respStmt(E.resp("translated by"), E.name(translator)))
     tool = E.respStmt(E.resp("converted to TEI by"), E.name(f"tei_cables {__version__}"))
@@ -56,9 +56,45 @@ def _title_stmt(cable: Cable) -> etree._Element:
     return stmt
 
 
-def _publication_stmt(source_name: str) -> etree._Element:
-    return E.publicationStmt(E.p("Converted from the plain-text transcription ", E.idno(source_name, type="source"),
-                                 "; not published."))
+def composed_title(cable: Cable) -> str:
+    """A title from what was read: number, sender (place), addressees (place), date sent."""
+    c = cable.correspondence
+    names = {e.id: e.name for e in cable.entities}
+    number = telegram_number(cable)
+    title = "Ciphered telegram" + (f" No. {number}" if number else "")
+    for role, place_role, word in (("sender", "from", "from"), ("addressee", "to", "to")):
+        party = _names(c.get(role), names)
+        place = _names(c.get(place_role), names)
+        if party:
+            title += f" {word} {party}" + (f" ({place})" if place else "")
+        elif place and word == "from":
+            title += f" from {place}"
+        elif place:
+            title += f" to {place}"
+    sent = c.get("sent")
+    if sent is not None:
+        title += f", {_day(sent.values[0])}"
+    return title
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _names(w: Witness | None, names: dict[str, str]) -> str:
+    if w is None:
+        return ""
+    found = [names.get(v[1:], v[1:]) for v in w.values]
+    return " and ".join(found) if len(found) < 3 else ", ".join(found[:-1]) + " and " + found[-1]
+
+
+def _day(when: str) -> str:
+    """`1950-09-30T20:35:00` → `30 September 1950`."""
+    try:
+        day = dt.date.fromisoformat(when[:10])
+    except ValueError:
+        return when
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # English whatever the locale
 
 
 def _notes_stmt(cable: Cable) -> etree._Element | None:
@@ -99,107 +135,6 @@ def _notes_stmt(cable: Cable) -> etree._Element | None:
                     note.append(span_holder)
         notes.append(note)
     return notes if len(notes) else None
-
-
-def _ms_desc(cable: Cable, source_name: str) -> etree._Element:
-    """`msDesc/msIdentifier`: the archival reference in parts, and the cable's own numbers."""
-    ident = E.msIdentifier()
-    refs = cable.header.refs if cable.header else ()
-    if refs:
-        _reference(ident, refs[0], cable)
-    number = telegram_number(cable)
-    sender = _stamp_value(cable, "sender-number")
-    alts = []
-    for ref in refs[1:]:
-        alt = E.altIdentifier(type="archive")
-        _reference(alt, ref, cable, single_idno=True)
-        alts.append(alt)
-    if number:
-        alts.append(E.altIdentifier(E.idno(number, type="telegram"), type="telegram"))
-    if sender:
-        alts.append(E.altIdentifier(E.idno(sender, type="sender"), type="sender"))
-    if not refs:
-        ident.append(E.idno(source_name, type="source"))
-    ident.extend(alts)
-    desc = E.msDesc(ident)
-    if cable.header and cable.header.field("language"):
-        lang = " ".join(v.value for v in cable.header.field("language").values).strip()
-        code = _LANGUAGES.get(lang.casefold().split()[0]) if lang else None
-        if code:
-            desc.append(E.msContents(E.textLang(lang, mainLang=code)))
-    return desc
-
-
-def _reference(parent: etree._Element, ref: ArchiveRef, cable: Cable, *, single_idno: bool = False) -> None:
-    """`APRF, fond 45, opis 1, delo 347, listy 46-49` as repository, collection and idnos.
-
-    An `altIdentifier` (a second reference) holds one idno, so there the item units share it.
-    """
-    if ref.repository:
-        repo = E.repository()
-        s, e = ref.repository
-        org = _entity_at(cable, ref.text.value, s, e)
-        name = E.orgName(ref.text.value[s:e], ref=f"#{org}") if org else E.name(ref.text.value[s:e])
-        repo.append(name)
-        parent.append(repo)
-    units = [(u, v) for u, v, _ in ref.parts]
-    collections = [f"{u} {v}" for u, v in units if u in {"fond", "opis"}]
-    if collections:
-        parent.append(E.collection(", ".join(collections), type="fond-opis"))
-    items = [(u, v) for u, v in units if u not in {"fond", "opis"}]
-    if single_idno and items:
-        parent.append(E.idno(", ".join(f"{u} {v}" for u, v in items), type="item"))
-        return
-    for unit, value in items:
-        parent.append(E.idno(value, type=unit))
-
-
-def _entity_at(cable: Cable, value: str, start: int, end: int) -> str | None:
-    """The register id tagged at this place of the citation, if any."""
-    if not cable.header:
-        return None
-    for f in cable.header.fields:
-        for v in f.values:
-            if v.value == value:
-                for s in v.spans:
-                    if s.kind == "org" and s.start <= start and end <= s.end + 1:
-                        return s.get("ref", "#")[1:]
-    return None
-
-
-def telegram_number(cable: Cable) -> str | None:
-    """The cipher telegram number (`600308/ш` → `600308/sh`): the cipher form's, else the archive title's."""
-    chosen = cable.correspondence.get("number")
-    return transliterate_suffix(chosen.values[0]) if chosen else None
-
-
-def transliterate_suffix(number: str) -> str:
-    """A Cyrillic series suffix in Latin letters, as the contract wants (`600308/ш` → `600308/sh`)."""
-    table = load_data("numbers.yaml")["suffix_letters"]
-    return "".join(table.get(c, table.get(c.lower(), c)) for c in number)
-
-
-def _stamp_value(cable: Cable, stamp_type: str) -> str | None:
-    for part in cable.parts:
-        for b in part.blocks:
-            if isinstance(b, Block):
-                for s in b.stamps:
-                    if s.type == stamp_type and s.value:
-                        return s.value
-    return None
-
-
-def _translator(cable: Cable) -> str | None:
-    if not cable.header:
-        return None
-    phrases = load_data("header.yaml")["translator_phrases"]
-    for f in cable.header.fields:
-        for v in f.values:
-            for p in phrases:
-                m = re.search(rf"{re.escape(p)}\s+(?P<n>[^.\n]+)", v.value, re.IGNORECASE)
-                if m:
-                    return m.group("n").strip()
-    return None
 
 
 def _editors(cable: Cable) -> set[str]:

@@ -1,8 +1,8 @@
 """The file's own register (`standOff`): one entry per person, place and organisation it mentions.
 
 An entry linked to the authority register carries its regularised name first, then its variant forms (with
-their kind and, for Cyrillic, `xml:lang="ru"`), the forms this file uses, dates, a description and external
-identifiers. An entry the register does not know is marked `cert="low"` for an editor to review.
+their kind and, for another script, its `xml:lang`: `ru`, `ko`, `zh`, `ko-Hani`), the forms this file uses, dates,
+a description and external identifiers. An entry the register does not know is marked `cert="low"` for an editor to review.
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ def _entry(entity: Entity, entry: Entry | None) -> etree._Element:
             continue
         seen.add(key)
         variant = name(" ".join(form.split()), type="variant", subtype=_token(variant_kind))
-        if is_cyrillic(form):
-            variant.set(XML_LANG, "ru")
+        lang = _script_lang(form, entry)
+        if lang:
+            variant.set(XML_LANG, lang)
         el.append(variant)
     if entry is None:
         el.set("cert", "low")
@@ -75,6 +76,19 @@ def _entry(entity: Entity, entry: Entry | None) -> etree._Element:
     if kind != "person":
         el.set("type", _token(entry.type))
     return el
+
+
+def _script_lang(form: str, entry: Entry | None) -> str | None:
+    """The language of a name written in another script: Cyrillic `ru`, Hangul `ko`, Chinese characters `zh`, or
+    `ko-Hani` for the hanja of a Korean name (an entry that also has a Hangul form)."""
+    if is_cyrillic(form):
+        return "ru"
+    if any("\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" for c in form):
+        return "ko"
+    if any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in form):
+        korean = entry is not None and any(v.kind == "hangul" for v in entry.variants)
+        return "ko-Hani" if korean else "zh"
+    return None
 
 
 def _token(value: str) -> str:

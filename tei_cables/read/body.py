@@ -28,6 +28,7 @@ _ITEM = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
 _SENDER_NUMBER = re.compile(r"^\s*(?:No\.?|N°|Nº|№|#)\s*\d[\w/\-]*[.,]?\s*$", re.IGNORECASE)
 _DATELINE_DATE = re.compile(r"\d{1,2}[./][\dIVX]{1,4}[./]\d{2,4}|\b\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}")
 _DATELINE_TIME = re.compile(r"[—–-]?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.\s?m\.|noon|midnight)", re.IGNORECASE)
+_SALUTE_NAME = 5  # words: the name under a salutation on its own line
 _SHORT = 12  # words: address lines, salutations and signatures are shorter than this
 _PROSE = 8  # words: a paragraph this long with lower-case words is running text
 
@@ -415,7 +416,7 @@ def _read_items(p: Paragraph, level: _Level) -> None:
 
 def _classify(p: Paragraph, level: _Level) -> str:
     """The kind of an ordinary paragraph, by its place in the cable and its shape; moves the zone on."""
-    words = len(p.raw.split())
+    words = len(_unspaced(p.raw).split())
     if level.zone in {"form", "start"}:
         if level.zone == "form" and words <= _SHORT and _is_address_line(p.raw):
             return "address"
@@ -433,6 +434,8 @@ def _classify(p: Paragraph, level: _Level) -> str:
             return "address"
         level.zone = "message"
         return "dateline" if _is_dateline(p) else "p"
+    if _ends_bare_salute(level) and words <= _SALUTE_NAME and not _is_prose(p):
+        return "salute"  # the name under a salutation of its own line (`DEAR` / `Iosif Vissarionovich STALIN`)
     signed = signoff.signers(p.raw) is not None
     if _is_closing_formula(p) and not signed:
         return "closer-p"
@@ -453,9 +456,25 @@ def _classify(p: Paragraph, level: _Level) -> str:
     return "p"
 
 
+def _ends_bare_salute(level: _Level) -> bool:
+    """The level's last block is a salutation of words of address only (`DEAR`, `Многоуважаемый`)."""
+    last = level.blocks[-1] if level.blocks else None
+    if not isinstance(last, Block) or last.kind != "salute" or last.text is None:
+        return False
+    words = {w for lang in _vocab()["salutes"].values() for w in lang}
+    rest = last.text.value.strip(_OPEN_QUOTES + " ,!").casefold()
+    return bool(rest) and all(w in words for w in rest.split())
+
+
+def _unspaced(text: str) -> str:
+    """Letter-spaced words written together (`М о с к в а` → `Москва`), to count words as they are read."""
+    return re.sub(r"(?<=\b\w) (?=\w\b)", "", text)
+
+
 def _is_prose(p: Paragraph) -> bool:
-    """Running text: long enough, with lower-case words that are not mere function words."""
-    words = re.findall(r"(?<!\w)[^\W\d_]+(?!\w)", re.sub(r"\[[^\]]*\]?", " ", p.raw))
+    """Running text: long enough, with lower-case words that are not mere function words (letter-spaced words,
+    `М о с к в а`, counted as the words they spell)."""
+    words = re.findall(r"(?<!\w)[^\W\d_]+(?!\w)", _unspaced(re.sub(r"\[[^\]]*\]?", " ", p.raw)))
     function = set(_vocab()["function_words"])
     lower = sum(1 for w in words if w[0].islower() and w.casefold() not in function)
     return len(words) >= _PROSE and lower >= max(3, len(words) // 4)

@@ -40,6 +40,14 @@ def _formula_prefix() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alts})\b[^.,!]{{0,30}}[.,!]\s*", re.IGNORECASE)
 
 
+@cache
+def _formula_line() -> re.Pattern[str]:
+    """A line that opens with a closing formula (`С уважением ЦК Трудовой партии Кореи`)."""
+    formulas = load_data("body.yaml")["closing_formulas"]
+    alts = "|".join(re.escape(f) for f in sorted((f for v in formulas.values() for f in v), key=len, reverse=True))
+    return re.compile(rf"[\s{_QUOTES}]*(?:{alts})(?!\w)", re.IGNORECASE)
+
+
 _GLOSS = r"(?:\s*(?:\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)))?"
 _NAME_WORD = r"[A-ZА-ЯЁ][\w'’\-]*\.?"
 _SIGNER = re.compile(rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,{_MAX_WORDS - 1}}}){_GLOSS}")
@@ -47,11 +55,19 @@ _LETTER_SPACED = re.compile(r"(?:[A-ZА-ЯЁ] ){3,}[A-ZА-ЯЁ]")
 
 
 def signers(text: str) -> tuple[tuple[int, int], ...] | None:
-    """The extents of the signers' names when the text is a sign-off, else None."""
+    """The extents of the signers' names when the text is a sign-off, else None.
+
+    Lines that open with a closing formula may come first (`Sincerely, the CC of the Korean Worker's Party` /
+    `KIM IL SUNG, PAK HEON-YEONG`): the signers are on the lines after them.
+    """
     out: list[tuple[int, int]] = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         found = _line_signers(line)
+        if found is None and not out and n + 1 < len(lines) and _formula_line().match(line):
+            pos += len(line) + 1
+            continue
         if found is None:
             return None
         out += [(pos + a, pos + b) for a, b in found]

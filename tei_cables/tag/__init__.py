@@ -8,7 +8,7 @@ from dataclasses import replace
 from tei_cables.model import Block, Cable, Enclosure, Part, Span, Text, Warning_, iter_texts, map_texts
 from tei_cables.read.stamps import is_cover_designation
 from tei_cables.tag.brackets import find_brackets
-from tei_cables.tag.correspondence import decide_correspondence
+from tei_cables.tag.correspondence import decide_correspondence, decide_enclosures
 from tei_cables.tag.dates import DateContext, document_order, find_dates
 from tei_cables.tag.entities import Slot, align_parallel, tag_entities
 
@@ -33,7 +33,8 @@ def tag_cable(cable: Cable) -> Cable:
     entities = tuple(sorted(mentions.entities.values(), key=lambda e: (e.kind, e.id)))
     tagged = replace(tagged, entities=entities)
     correspondence, disagreements = decide_correspondence(tagged)
-    return replace(tagged, warnings=cable.warnings + warnings + disagreements, correspondence=correspondence)
+    return replace(tagged, warnings=cable.warnings + warnings + disagreements, correspondence=correspondence,
+                   enclosures=decide_enclosures(tagged))
 
 
 def _header_year(cable: Cable) -> int | None:

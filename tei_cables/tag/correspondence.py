@@ -4,7 +4,9 @@ Real cables say it in many ways, often without any routing stamp. The witnesses,
 
 - stamp: the cipher form's `From PYONGYANG`, `Sent 22:03 16.2.51`, `To Comrade STALIN`, `Received in Moscow …`,
   `CABLE Nº 3582` (places, times, addressees, the telegram number);
-- address: the addressee lines and relays of the message's opening (`To Terebin`, `Convey to Mao Zedong`);
+- address: the addressee lines of the message's opening (`To Terebin`, `To Cde. MAO ZEDONG`, `товарищу ГРОМЫКО.`);
+- relay: the final addressee a relay phrase names (`Convey to Mao Zedong the following`, `Передайте …`); the
+  addressees of the address lines are then the intermediaries;
 - sign-off: the signers of the message's own signature and the date before them (`6.1.1949 Filippov [Stalin]`);
 - dateline: the date sent and the place sent from (`23 февраля 1952 г.`, `Pyongyang 16.7.52.`);
 - title: number, sender, addressees and places of the archive's title (`Ciphered Telegram No. 0100, Stalin to
@@ -12,9 +14,9 @@ Real cables say it in many ways, often without any routing stamp. The witnesses,
 - date-heading: the day sent, from the archive's date of the document (`January 6, 1949`).
 
 Precedence: the first source in that order that gives a value wins (a stamp over a sign-off over the title over the
-date heading). Addressees are the union of what the stamps and address lines state (an intermediary and the final
-addressee of a relay are both addressees). In a bilingual file each value comes from the first language part that
-gives it linked to the register. What is not stated by a stamp or an address line is inferred, and `build/`
+date heading). Addressees are the union of what the stamps, address lines and relays state; where a relay names the
+final addressee, the others are its intermediaries (TEI's `transmitted` action). In a bilingual file each value
+comes from the first language part that gives it linked to the register. What is not stated by a stamp or an address line is inferred, and `build/`
 marks it with `@cert` and `@evidence`; where two witnesses disagree (the title's number and the cipher form's), the
 chosen one is kept and a warning names both.
 
@@ -40,21 +42,54 @@ from tei_cables.model import (
     Warning_,
     Witness,
     WitnessSource,
+    iter_enclosures,
 )
 from tei_cables.read.address import relay_targets
 from tei_cables.resources import load_data
 
-PRECEDENCE: tuple[WitnessSource, ...] = ("stamp", "address", "sign-off", "dateline", "title", "date-heading")
-_STATED: frozenset[WitnessSource] = frozenset({"stamp", "address"})
+PRECEDENCE: tuple[WitnessSource, ...] = ("stamp", "address", "relay", "sign-off", "dateline", "title",
+                                          "date-heading")
+_STATED: frozenset[WitnessSource] = frozenset({"stamp", "address", "relay"})
 _ROLES: tuple[Role, ...] = ("number", "sender", "from", "sent", "addressee", "to", "received")
+# (an "intermediary" is not chosen by itself: it is split off the addressees when a relay names the final ones)
 
 
 def decide_correspondence(cable: Cable) -> tuple[Correspondence, tuple[Warning_, ...]]:
     """The chosen witness for each role of a tagged cable, and warnings where witnesses disagree."""
     witnesses = collect_witnesses(cable)
     entities = {e.id: e for e in cable.entities}
-    chosen = [w for role in _ROLES if (w := _choose(role, witnesses, entities)) is not None]
+    chosen = _decide(witnesses, entities)
     return Correspondence(tuple(chosen)), tuple(_disagreements(witnesses, chosen, entities))
+
+
+def decide_enclosures(cable: Cable) -> tuple[Correspondence, ...]:
+    """Who wrote each letter or telegram the cable encloses, to whom, when and where: from its own sign-off,
+    salutation, address lines and dateline, in document order (an enclosure before the ones inside it)."""
+    entities = {e.id: e for e in cable.entities}
+    first = cable.parts[0].blocks if cable.parts else ()
+    return tuple(Correspondence(tuple(_decide(_blocks_witnesses(enc.blocks, 0), entities)))
+                 for enc in iter_enclosures(first))
+
+
+def _decide(witnesses: list[Witness], entities: dict[str, Entity]) -> list[Witness]:
+    chosen = [w for role in _ROLES if (w := _choose(role, witnesses, entities)) is not None]
+    return _split_relay(chosen, witnesses)
+
+
+def _split_relay(chosen: list[Witness], witnesses: list[Witness]) -> list[Witness]:
+    """When a relay names the final addressees, the other addressees the cable states are its intermediaries."""
+    addressee = next((w for w in chosen if w.role == "addressee"), None)
+    if addressee is None or addressee.source not in _STATED:
+        return chosen
+    final = {v for w in witnesses if w.source == "relay" and w.part == addressee.part for v in w.values}
+    relayed = tuple(v for v in addressee.values if v in final)
+    through = tuple(v for v in addressee.values if v not in final)
+    if not relayed or not through:
+        return chosen
+    out = [w for w in chosen if w.role != "addressee"]
+    out.append(Witness("addressee", "relay", addressee.line, relayed, part=addressee.part))
+    out.append(Witness("intermediary", "address", addressee.line, through, part=addressee.part))
+    return out
 
 
 def collect_witnesses(cable: Cable) -> list[Witness]:
@@ -76,12 +111,17 @@ def collect_witnesses(cable: Cable) -> list[Witness]:
 
 
 def _part_witnesses(part: Part, n: int) -> list[Witness]:
-    top = [b for b in part.blocks if isinstance(b, Block) and b.text is not None]
+    return _blocks_witnesses(part.blocks, n)
+
+
+def _blocks_witnesses(blocks: tuple[Block | Enclosure, ...], n: int) -> list[Witness]:
+    """The witnesses of one level of text: a language part, or a letter it encloses."""
+    top = [b for b in blocks if isinstance(b, Block) and b.text is not None]
     outgoing = _is_outgoing(top)
     out: list[Witness] = []
     for b in top:
         out += _stamp_witnesses(b, n, outgoing=outgoing)
-    for b in _opening(part.blocks):
+    for b in _opening(blocks):
         out += _address_witnesses(b, n)
     signed = [b for b in top if b.kind == "signed"]
     if signed:
@@ -91,7 +131,7 @@ def _part_witnesses(part: Part, n: int) -> list[Witness]:
             date = _first_date(b.text.spans, b.text)
             if date:
                 out.append(Witness("sent", "dateline", b.text.line, (date[0],), date[1], n))
-    last = _last_dateline(part.blocks)
+    last = _last_dateline(blocks)
     if last is not None:
         places = _refs(last.text.spans, "place")
         if places:
@@ -128,7 +168,7 @@ def _address_witnesses(b: Block, n: int) -> list[Witness]:
         out += _one("to", "address", line, _refs(b.text.spans, "place")[:1], n)
     for start, end in relay_targets(b.text.value):
         inside = [s for s in b.text.spans if start <= s.start and s.end <= end]
-        out += _one("addressee", "address", b.text.line_of(start), _refs(inside, "person"), n)
+        out += _one("addressee", "relay", b.text.line_of(start), _refs(inside, "person"), n)
     return out
 
 
