@@ -1,8 +1,9 @@
 """The file's own register (`standOff`): one entry per person, place and organisation it mentions.
 
-An entry linked to the authority register carries its regularised name first, then its variant forms (with
-their kind and, for another script, its `xml:lang`: `ru`, `ko`, `zh`, `ko-Hani`), the forms this file uses, dates,
-a description and external identifiers. An entry the register does not know is marked `cert="low"` for an editor to review.
+An entry linked to the authority register carries its regularised name first, then its variant forms (with their
+kind and, for another script, its `xml:lang`: `ru`, `ko`, `zh`, `ko-Hani`), the forms this file uses, dates, a
+description and external identifiers. An entry the register does not know is marked `cert="low"` for an editor to
+review.
 """
 
 from __future__ import annotations

@@ -16,9 +16,9 @@ Real cables say it in many ways, often without any routing stamp. The witnesses,
 Precedence: the first source in that order that gives a value wins (a stamp over a sign-off over the title over the
 date heading). Addressees are the union of what the stamps, address lines and relays state; where a relay names the
 final addressee, the others are its intermediaries (TEI's `transmitted` action). In a bilingual file each value
-comes from the first language part that gives it linked to the register. What is not stated by a stamp or an address line is inferred, and `build/`
-marks it with `@cert` and `@evidence`; where two witnesses disagree (the title's number and the cipher form's), the
-chosen one is kept and a warning names both.
+comes from the first language part that gives it linked to the register. What is not stated by a stamp or an
+address line is inferred, and `build/` marks it with `@cert` and `@evidence`; where two witnesses disagree (the
+title's number and the cipher form's), the chosen one is kept and a warning names both.
 
 Received stamps on an outgoing copy (`Copy of an outgoing telegram`) are the cipher office's, not the receipt at
 the destination, and witness nothing here.
