@@ -156,3 +156,15 @@ def test_the_summary_counts_routing_values_that_were_inferred(tmp_path: Path):
     cells = dict(zip([c.strip() for c in header.strip("┃ ").split("┃")],
                      [c.strip() for c in row.strip("│ ").split("│")], strict=True))
     assert cells["routing inferred"] == "2"  # the sender and the date sent, both from the sign-off
+
+
+def test_publisher_and_licence_options_reach_the_files(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--publisher", "An Edition",
+                 "--licence", "CC BY 4.0", "--pub-date", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "out" / "a.xml")).getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("string(//t:publicationStmt/t:publisher)", namespaces=ns) == "An Edition"
+    assert root.xpath("string(//t:availability/t:licence)", namespaces=ns) == "CC BY 4.0"
+    assert root.xpath("//t:publicationStmt/t:date/@when", namespaces=ns) == ["2026-12-01"]
