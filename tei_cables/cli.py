@@ -16,6 +16,7 @@ from rich.table import Table
 
 from tei_cables import __version__
 from tei_cables.build.publication import Publication
+from tei_cables.build.register import register_tei
 from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
 from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
@@ -40,15 +41,19 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Overwrite output files even if they were edited by hand.")
 @click.option("--schema-href", default=DEFAULT.schema_href, show_default=True,
               help="Folder of tei_cables.rng/.sch as seen from OUT_DIR, for the files' <?xml-model?> lines.")
+@click.option("--register-href", default=DEFAULT.register_href, show_default=True,
+              help="The register's TEI export (tei-cables register export) as seen from OUT_DIR, which the "
+                   "entries' @sameAs point at.")
 @click.option("--publisher", help="Who publishes the TEI files (publicationStmt); without it they say 'unpublished'.")
 @click.option("--licence", help="The licence of the TEI files: a URL (https://creativecommons.org/…) or its name.")
 @click.option("--pub-date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date of publication (YYYY-MM-DD).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Convert in this many processes; the output is the same bytes for any number.")
 def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, schema_href: str,
-            publisher: str | None, licence: str | None, pub_date, jobs: int) -> None:
+            register_href: str, publisher: str | None, licence: str | None, pub_date, jobs: int) -> None:
     """Convert transcriptions (files or folders) to TEI in OUT_DIR."""
-    publication = Publication(schema_href, publisher, licence, pub_date.date().isoformat() if pub_date else None)
+    publication = Publication(schema_href, register_href, publisher, licence,
+                              pub_date.date().isoformat() if pub_date else None)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     files = find_sources(list(sources))
     signal.signal(signal.SIGTERM, _exit_on_signal)  # so the file being written is cleaned up, not left half-done
@@ -153,6 +158,15 @@ def register_find(name: str) -> None:
     for f in found:
         table.add_row(f.entry.id, f.entry.kind, f.entry.name, f.form, f"{f.score:.2f}")
     out.print(table)
+
+
+@register.command("export")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The TEI file to write (register/register.xml in this repository).")
+def register_export(out: Path) -> None:
+    """Write the authority register as one TEI file, which converted files point at (@sameAs)."""
+    write_atomic(out, register_tei())
+    Console(highlight=False).print(f"wrote {out} ({len(load_register().entries)} entries)")
 
 
 @register.command("unlinked")

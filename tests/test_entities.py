@@ -135,3 +135,17 @@ def test_a_closing_bracket_of_a_party_name_is_inside_the_name():
 
 def test_a_chinese_name_pymorphy_does_not_know_is_inflected_by_analogy():
     assert refs(FORM + "Передайте товарищу Пэн Дэхуаю.", "persName") == [("Пэн Дэхуаю", "Peng Dehuai")]
+
+
+def test_a_files_entry_holds_the_forms_it_uses_and_points_at_the_register():
+    root = tei_of("I met Comrade FILIPPOV and discussed the situation at the front with him at length yesterday.")
+    person = xp(root, "//t:person[@xml:id='pers_stalin']")[0]
+    assert person.get("sameAs") == "register:pers_stalin"
+    assert xp(person, "t:persName/text()") == ["Joseph Stalin", "FILIPPOV"]
+    assert xp(person, "t:persName[2]/@subtype") == ["code-name"]
+    assert xp(root, "//t:prefixDef[@ident='register']/@replacementPattern") == ["../register/register.xml#$1"]
+
+
+def test_a_local_entry_of_a_cyrillic_name_has_an_id_from_its_latin_spelling():
+    root = tei_of("Расшифровал Михайленко 30.9.50")
+    assert xp(root, "//t:person/@xml:id") == ["pers_local_mikhaylenko"]

@@ -109,7 +109,11 @@ def test_a_title_keeps_no_markdown_bold():
 
 
 def test_names_in_other_scripts_carry_their_language():
-    root = tei_of("I met KIM IL SUNG and MAO ZEDONG to discuss the situation at the front at length yesterday.")
+    from lxml import etree
+
+    from tei_cables.build.register import register_tei
+
+    root = etree.fromstring(register_tei())
     assert xp(root, "//t:person[@xml:id='pers_kim_il_sung']/t:persName[.='김일성']/@xml:lang") == ["ko"]
     assert xp(root, "//t:person[@xml:id='pers_kim_il_sung']/t:persName[.='金日成']/@xml:lang") == ["ko-Hani"]
     assert xp(root, "//t:person[@xml:id='pers_mao_zedong']/t:persName[.='毛泽东']/@xml:lang") == ["zh"]

@@ -65,3 +65,24 @@ def test_a_variant_both_entries_mark_ambiguous_is_allowed():
 
 def test_the_shipped_register_shares_no_variant_without_marking_it():
     check_shared_variants(load_register().entries)
+
+
+def test_the_committed_register_export_is_fresh():
+    from tei_cables.build.register import register_tei
+
+    from .conftest import ROOT
+
+    assert (ROOT / "register" / "register.xml").read_bytes() == register_tei(), \
+        "register/register.xml is stale: run tei-cables register export -o register/register.xml"
+
+
+def test_the_register_export_is_valid_tei_with_every_variant(tei_all):
+    from lxml import etree
+
+    from tei_cables.build.register import register_tei
+
+    doc = etree.ElementTree(etree.fromstring(register_tei(), etree.XMLParser(collect_ids=False)))
+    assert tei_all.validate(doc), tei_all.error_log
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    stalin = doc.xpath("//t:person[@xml:id='pers_stalin']/t:persName/text()", namespaces=ns)
+    assert "Filippov" in stalin and "Сталин" in stalin

@@ -174,6 +174,8 @@ class Generator:
             self.ids += 1
             return f"id_{self.ids}"
         if kind == "anyURI":
+            if pattern.startswith("register:"):
+                return "register:pers_x"
             return "#" + rnd.choice(string.ascii_lowercase) + "_x" if pattern.startswith("#") else "https://example.org/a"
         return {
             "date": f"{year}-{month:02d}-{day:02d}",

@@ -1,4 +1,4 @@
-"""`<encodingDesc>`: the tool, the schema, the editorial declaration and the taxonomy of stamp types.
+"""`<encodingDesc>`: the tool, the register's prefix, the schema, the editorial declaration, the stamp types.
 
 The editorial declaration (`data/editorial.yaml`) says how dates are normalised, what is inferred and how it is
 marked, how copies are counted, and that line breaks and editorial brackets are kept. The taxonomy declares every
@@ -14,6 +14,7 @@ from typing import get_args
 from lxml import etree
 
 from tei_cables import __version__
+from tei_cables.build.standoff import REGISTER_PREFIX
 from tei_cables.build.tei import XML_ID, XML_LANG, E
 from tei_cables.errors import DataError
 from tei_cables.model import StampType
@@ -22,11 +23,16 @@ from tei_cables.resources import data_path, load_data
 _EDITORIAL = ("normalization", "interpretation", "segmentation")  # TEI elements of editorialDecl, in TEI's order
 
 
-def build_encoding_desc(schema_href: str) -> etree._Element:
-    """The whole encodingDesc (the same for every file but for the schema's address)."""
+def build_encoding_desc(schema_href: str, register_href: str) -> etree._Element:
+    """The whole encodingDesc (the same for every file but for the addresses of the schema and the register)."""
     application = E.application(E.label("tei_cables"), ident="tei_cables", version=__version__)
+    prefix = E.prefixDef(E.p("register:ID points at the entry of that id in the project's authority register "
+                             "(tei-cables register export)."),
+                         ident=REGISTER_PREFIX, matchPattern="([a-z][a-z0-9_]*)",
+                         replacementPattern=f"{register_href}#$1")
     return E.encodingDesc(
         E.appInfo(application),
+        E.listPrefixDef(prefix),
         E.schemaRef(type="interchange", url=f"{schema_href.rstrip('/')}/tei_cables.rng"),
         _editorial_decl(),
         E.classDecl(_stamp_taxonomy()),

@@ -34,7 +34,7 @@ def build_header(cable: Cable, source_name: str, publication: Publication) -> et
     profile = E.profileDesc(_lang_usage(cable))
     for corresp in build_correspondence(cable):
         profile.append(corresp)
-    return E.teiHeader(file_desc, build_encoding_desc(publication.schema_href), profile)
+    return E.teiHeader(file_desc, build_encoding_desc(publication.schema_href, publication.register_href), profile)
 
 
 def _title_stmt(cable: Cable) -> etree._Element:

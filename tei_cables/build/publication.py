@@ -22,6 +22,7 @@ class Publication:
     """Settings of `convert` that go into every file it writes."""
 
     schema_href: str = "../schema"  # encoded/ beside schema/, as in the project's own layout
+    register_href: str = "../register/register.xml"  # the register's TEI export, as seen from the output folder
     publisher: str | None = None
     licence: str | None = None  # a URL (becomes @target) or the licence's name
     date: str | None = None  # ISO 8601 date of publication

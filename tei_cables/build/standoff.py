@@ -23,6 +23,9 @@ _ENTRY = {"person": E.person, "place": E.place, "org": E.org}
 _LIST = {"person": E.listPerson, "place": E.listPlace, "org": E.listOrg}
 
 
+REGISTER_PREFIX = "register"  # `sameAs="register:pers_stalin"`, resolved by the prefixDef of encodingDesc
+
+
 def build_standoff(cable: Cable, referenced: set[str]) -> etree._Element | None:
     """`<standOff>` with a list per kind (the entries some name of the file points at), or None when there are
     none."""
@@ -39,15 +42,32 @@ def build_standoff(cable: Cable, referenced: set[str]) -> etree._Element | None:
     return standoff
 
 
-def _entry(entity: Entity, entry: Entry | None) -> etree._Element:
-    """One `person`, `place` or `org`."""
+def build_register_lists() -> list[etree._Element]:
+    """The whole authority register as TEI lists, every variant of every entry (`tei-cables register export`)."""
+    entries = list(load_register().entries.values())
+    lists = []
+    for kind in ("person", "place", "org"):
+        members = [_entry(Entity(e.id, e.kind, e.name, register_id=e.id), e, full=True)  # type: ignore[arg-type]
+                   for e in entries if e.kind == kind]
+        lists.append(_LIST[kind](*members))
+    return lists
+
+
+def _entry(entity: Entity, entry: Entry | None, *, full: bool = False) -> etree._Element:
+    """One `person`, `place` or `org`: in a cable's file, the forms the file uses and a `@sameAs` pointing at the
+    project register's entry (which holds every variant); in the register itself (`full`), every variant."""
     kind = entity.kind
     el = _ENTRY[kind](**{XML_ID: entity.id})
+    if entry is not None and not full:
+        el.set("sameAs", f"{REGISTER_PREFIX}:{entry.id}")
     name = _NAME[kind]
     el.append(name(entity.name, type="regularised"))
     seen = {fold_name(entity.name)}
-    forms = [(v.form, v.kind) for v in entry.variants] if entry else []
-    forms += [(f, "attested") for f in entity.forms]
+    known = {fold_name(v.form): v.kind for v in entry.variants} if entry else {}
+    if full and entry is not None:
+        forms = [(v.form, v.kind) for v in entry.variants]
+    else:
+        forms = [(f, known.get(fold_name(f), "attested")) for f in entity.forms]
     for form, variant_kind in forms:
         key = fold_name(form)
         if not key or key in seen:
