@@ -38,19 +38,24 @@ def test_copies_with_brackets_and_implicit_single_copies():
     assert items == [("Stalin", 2), ("Molotov", 1), ("Malenkov", 1)]
 
 
-def test_per_copy_lines_are_grouped_by_addressee():
-    text = "12 copies printed\n\nCopy N° 1 to Cde. Stalin\nCopy N° 2 to Cde. Stalin\nCopy N° 3 to Cde. Molotov"
+def test_per_copy_lines_are_one_item_each_in_the_order_of_the_source():
+    text = "12 copies printed\n\nCopy N° 1 to Cde. Stalin\nCopy N° 3 to Cde. Molotov\nCopy N° 2 to Cde. Stalin"
     d, items = distribution(text)
-    assert (d.total, items) == (12, [("Stalin", 2), ("Molotov", 1)])
+    assert (d.total, items) == (12, [("Stalin", 1), ("Molotov", 1), ("Stalin", 1)])
 
 
-def test_russian_copy_table_read_in_copy_order():
+def test_a_russian_copy_table_is_read_cell_by_cell_as_laid_out():
     text = ("Отпечатано в 12 экземплярах\n\n"
             "Экз. № 1\tТОВ. СТАЛИНУ\tЭкз. № 3\tТОВ. БЕРИЯ\n"
             "Экз. № 2\tТОВ. СТАЛИНУ\tЭкз. № 4\t\n")
     d, items = distribution(text)
-    assert (d.total, items) == (12, [("СТАЛИНУ", 2), ("БЕРИЯ", 1)])
+    assert (d.total, items) == (12, [("СТАЛИНУ", 1), ("БЕРИЯ", 1), ("СТАЛИНУ", 1)])
     assert [u.value for u in d.unassigned] == ["Экз. № 4"]
+
+
+def test_no_tab_stands_inside_an_item():
+    d, _ = distribution("Отпечатано в 12 экземплярах\n\nЭкз. № 1\tТОВ. СТАЛИНУ\tЭкз. № 3\tТОВ. БЕРИЯ")
+    assert [t.value for t, _ in d.items] == ["Экз. № 1 ТОВ. СТАЛИНУ", "Экз. № 3 ТОВ. БЕРИЯ"]
 
 
 def test_a_list_typed_right_under_a_stamp_is_a_list_of_its_own():
@@ -62,7 +67,7 @@ def test_per_copy_lines_with_no_heading_are_a_list():
     d, items = distribution("Расшифровал Петренко 13.X.50\nЭкз. № 1 ТОВ. СТАЛИНУ\nЭкз. № 2 ТОВ. СТАЛИНУ\n"
                             "Экз. № 3 ТОВ. МОЛОТОВУ")
     assert d.head is None
-    assert items == [("СТАЛИНУ", 2), ("МОЛОТОВУ", 1)]
+    assert items == [("СТАЛИНУ", 1), ("СТАЛИНУ", 1), ("МОЛОТОВУ", 1)]
 
 
 def test_a_range_of_copy_numbers_counts_each_copy():
@@ -79,7 +84,7 @@ def test_a_copy_number_inside_the_heads_sentence():
 
 def test_numbered_copy_lines_under_a_copies_head():
     d, items = distribution("Copies:\n\n1. Comr. Stalin\n\n2. Comr. Molotov\n\n3. Comr. Stalin")
-    assert items == [("Stalin", 2), ("Molotov", 1)]
+    assert items == [("Stalin", 1), ("Molotov", 1), ("Stalin", 1)]
 
 
 def test_an_entry_broken_over_a_line_end_is_one_entry():

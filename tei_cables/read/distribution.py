@@ -149,46 +149,32 @@ def _entry(parts: list[Line], counted: re.Match[str] | None) -> tuple[Text, Copy
 
 
 def _per_copy(lines: list[Line]) -> tuple[list[tuple[Text, CopyLine]], list[Text]]:
-    """Per-copy cells (`Экз. № 1 ТОВ. СТАЛИНУ`, `copies NºNº 1-2 to Cde. Poskrebyshev`), grouped by addressee in
-    copy-number order; a range of copy numbers counts each copy."""
-    cells: list[tuple[int, int, Line, int]] = []  # first copy number, copies, cell, where its name starts
+    """Per-copy cells (`Экз. № 1 ТОВ. СТАЛИНУ`, `copies NºNº 1-2 to Cde. Poskrebyshev`), one item each in the
+    order of the source (a table's cells left to right, row by row); a range of copy numbers counts each copy.
+    Items to the same addressee add up (the encoding contract), so nothing is reordered or merged here."""
+    items: list[tuple[Text, CopyLine]] = []
+    unassigned: list[Text] = []
     for ln in lines:
         found = list(_COPY_CELL.finditer(ln.text)) or list(_BARE_CELL.finditer(ln.text + " "))
         for i, m in enumerate(found):
             end = found[i + 1].start() if i + 1 < len(found) else len(ln.text)
-            lead = len(ln.text[m.start():end]) - len(ln.text[m.start():end].lstrip())
-            cell = ln.text[m.start():end].rstrip()
+            cell = Line(ln.number, ln.text[m.start():end].rstrip().replace("\t", " "))  # a table's tab: a space
             first, last = int(m.group("n")), int(m.group("n2") or m.group("n"))
+            after = min(m.end(), len(ln.text)) - m.start()
+            name_at = after + _TITLE.match(cell.text[after:]).end()
+            if not cell.text[name_at:].strip(" ."):
+                unassigned.append(make_text([cell]))
+                continue
             copies = last - first + 1 if last >= first else 1
-            cells.append((first, copies, Line(ln.number, cell[lead:]), min(m.end(), len(ln.text)) - m.start()))
-    cells.sort(key=lambda c: c[0])
-    groups: dict[str, list[tuple[Line, int, int]]] = {}
-    unassigned: list[Text] = []
-    for _, copies, cell, after in cells:
-        rest = cell.text[after:]
-        name_at = after + _TITLE.match(rest).end()
-        key = cell.text[name_at:].strip(" .").casefold()
-        if not key:
-            unassigned.append(make_text([cell]))
-            continue
-        groups.setdefault(key, []).append((cell, copies, name_at))
-    items = []
-    for group in groups.values():
-        first, _, name_at = group[0]
-        name_end = len(first.text.rstrip(" ."))
-        items.append((make_text([g[0] for g in group]), CopyLine((name_at, name_end), sum(g[1] for g in group))))
+            items.append((make_text([cell]), CopyLine((name_at, len(cell.text.rstrip(" ."))), copies)))
     return items, unassigned
 
 
 def _numbered(lines: list[Line]) -> list[tuple[Text, CopyLine]]:
-    """Numbered copy lines (`1. Comr. Stalin`): one copy each, grouped by addressee."""
-    groups: dict[str, list[tuple[Line, int]]] = {}
+    """Numbered copy lines (`1. Comr. Stalin`): one copy each, one item a line in the order of the source."""
+    items = []
     for ln in lines:
         m = _NUMBERED.match(ln.text)
         name_at = m.start("rest") + _TITLE.match(m.group("rest")).end()
-        groups.setdefault(ln.text[name_at:].strip(" .").casefold(), []).append((ln, name_at))
-    items = []
-    for group in groups.values():
-        first, name_at = group[0]
-        items.append((make_text([g[0] for g in group]), CopyLine((name_at, len(first.text.rstrip(" ."))), len(group))))
+        items.append((make_text([ln]), CopyLine((name_at, len(ln.text.rstrip(" ."))), 1)))
     return items
