@@ -96,7 +96,7 @@ class Distribution:
 
 BlockKind = Literal[
     "stamp", "stamps", "distribution", "p", "address", "salute", "signed", "dateline", "separator", "item",
-    "page", "note", "closer-p",
+    "page", "note", "closer-p", "page-break",
 ]
 
 

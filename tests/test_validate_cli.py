@@ -55,9 +55,9 @@ def test_a_folder_is_searched_for_xml_files_and_one_invalid_file_exits_1(folder:
                                  "copy numbers against the form (an item without a <num type=\"copies\"> counts as one "
                                  "copy)"],
         ["error [CAB-SCHEMA-ELEMENT]", '<cipherGroup n="1"> is not part of the cable encoding — remove it or use an '
-                                       "element the schema allows (inside <p> it allows <date>, <gap>, <hi>, "
-                                       "<idno>, <lb>, <name>, <note>, <orgName>, <persName>, <placeName>, <ref>, "
-                                       "<supplied>, <time>)"],
+                                       "element the schema allows (inside <p> it allows <add>, <date>, <gap>, "
+                                       "<hi>, <idno>, <lb>, <name>, <note>, <orgName>, <persName>, <placeName>, "
+                                       "<ref>, <stamp>, <supplied>, <time>)"],
         ["error [CAB-REF]", '<persName ref="#p_foo"> points at no register entry ("#p_foo") — add it to <listPerson> '
                             "or fix the ref"],
     ]

@@ -6,9 +6,10 @@ from lxml import etree
 
 from tei_cables.build.body import build_text
 from tei_cables.build.header import build_header
+from tei_cables.build.inline import HAND
 from tei_cables.build.publication import Publication
 from tei_cables.build.standoff import build_standoff
-from tei_cables.build.tei import E
+from tei_cables.build.tei import XML_ID, E, tei
 from tei_cables.model import Cable
 
 
@@ -16,11 +17,21 @@ def build_tei(cable: Cable, source_name: str, publication: Publication | None = 
     """The `<TEI>` element of a cable: header, the file's register, text."""
     root = E.TEI(build_header(cable, source_name, publication or Publication()))
     text = build_text(cable)
+    if text.find(f".//{tei('add')}") is not None:
+        _declare_hand(root)
     standoff = build_standoff(cable, _referenced(root) | _referenced(text))
     if standoff is not None:
         root.append(standoff)
     root.append(text)
     return root
+
+
+def _declare_hand(root: etree._Element) -> None:
+    """The hand that wrote on the document, which every `<add>` points at (`profileDesc/handNotes`)."""
+    profile = root.find(f"{tei('teiHeader')}/{tei('profileDesc')}")
+    note = E.handNote("Handwriting on the document (resolutions, notes), as the transcription describes it.",
+                      **{XML_ID: HAND})
+    profile.insert(1, E.handNotes(note))  # after langUsage
 
 
 def _referenced(tree: etree._Element) -> set[str]:

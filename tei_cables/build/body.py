@@ -11,8 +11,8 @@ from __future__ import annotations
 from lxml import etree
 
 from tei_cables.build.correspondence import enclosure_id
-from tei_cables.build.inline import render_into
-from tei_cables.build.tei import XML_ID, XML_LANG, E
+from tei_cables.build.inline import HAND, render_into
+from tei_cables.build.tei import XML_ID, XML_LANG, E, tei
 from tei_cables.model import Block, Cable, Enclosure, Span, Stamp, Text
 
 _OPENER = {"address", "salute"}
@@ -113,7 +113,7 @@ class _DivState:
             self.div = None
 
     def message(self, b: Block) -> None:
-        if b.kind in {"note", "separator"} or _only_pages(b):
+        if b.kind in {"note", "separator", "page-break"} or _only_pages(b):
             self._global(b)
             return
         if self.div is None or self.kind not in {"message"} or (self.phase == "closer" and b.kind not in _CLOSER):
@@ -132,10 +132,14 @@ class _DivState:
             self._body_part(b)
 
     def _global(self, b: Block) -> None:
-        """Notes, separators and page headings may stand anywhere."""
+        """Notes, separators, page breaks and page headings may stand anywhere; a page heading starts a new page
+        (`<pb/>`) unless a page break of the source stands right before it."""
         if self.div is None:
             self._open("message")
         el = block_element(b, primary=self.primary)
+        last = self.div[-1] if len(self.div) else None
+        if el.tag == tei("fw") and (last is None or last.tag not in {tei("pb"), tei("fw")}):
+            self.div.append(E.pb())
         if el.tag.endswith("}ab") and self.phase == "closer":
             self._open("message")
         if el.tag.endswith("}ab") and self.phase == "opener":
@@ -147,7 +151,12 @@ class _DivState:
         if self.opener is None:
             self.opener = E.opener()
             self.div.append(self.opener)
-        self.opener.append(block_element(b, primary=self.primary))
+        el = block_element(b, primary=self.primary)
+        last = self.opener[-1] if len(self.opener) else None
+        if el.tag == tei("address") and last is not None and last.tag == tei("address"):
+            last.extend(list(el))  # consecutive address lines are one address block
+            return
+        self.opener.append(el)
 
     def _closer_part(self, b: Block) -> None:
         if self.closer is None:
@@ -189,9 +198,18 @@ def block_element(b: Block, *, primary: bool = True) -> etree._Element:
         el = E.item(n=b.n) if b.n else E.item()
         render_into(el, b.text)
         return el
+    if b.kind == "page-break":
+        return E.pb()
     if b.kind == "separator":
         el = E.ab(type="separator")
         render_into(el, b.text)
+        return el
+    if b.kind == "note" and b.note_type in {"stamp", "handwritten"}:
+        # a stamp or handwriting the transcription describes in a paragraph of its own
+        el = E.note(type=b.note_type)
+        inner = E.stamp() if b.note_type == "stamp" else E.add(hand=f"#{HAND}")
+        render_into(inner, b.text)
+        el.append(inner)
         return el
     if b.kind == "note":
         el = E.note(type=b.note_type or "editorial")

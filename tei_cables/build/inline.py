@@ -55,6 +55,8 @@ def _forbidden_inside(outer: Span, inner: Span) -> bool:
     """A gap's description and a plain name hold words only; dates stay outside names."""
     if outer.kind == "bracket" and outer.get("reading") == "gap" or outer.kind in {"name-slot", "cover"}:
         return True
+    if outer.kind == "person" and inner.kind == "bracket" and inner.get("initials"):
+        return False  # `<persName><supplied>[A.I.]</supplied> SHABSHIN</persName>`
     return outer.kind in {"person", "place", "org", "date"} and inner.kind in {"date", "person", "place", "org",
                                                                                  "bracket"}
 
@@ -114,6 +116,9 @@ def _element(s: Span, value: str) -> etree._Element:
     raise ValueError(f"no element for span kind {s.kind!r}")
 
 
+HAND = "hand_1"  # the hand of handwriting on the document, declared in profileDesc/handNotes
+
+
 def _bracket(attrs: dict[str, str]) -> etree._Element:
     reading = attrs.get("reading")
     if reading == "gap":
@@ -122,6 +127,10 @@ def _bracket(attrs: dict[str, str]) -> etree._Element:
         return E.supplied(reason="editorial")
     if reading == "sic":
         return E.note(type="editorial", subtype="sic")
+    if reading == "stamp":
+        return E.stamp()
+    if reading == "add":
+        return E.add(hand=f"#{HAND}")
     note = E.note(type=attrs.get("type", "editorial"))
     if attrs.get("resp"):
         note.set("resp", f"#ed_{attrs['resp']}")

@@ -67,7 +67,8 @@ def _entry(entity: Entity, entry: Entry | None, *, full: bool = False) -> etree.
     if full and entry is not None:
         forms = [(v.form, v.kind) for v in entry.variants]
     else:
-        forms = [(f, known.get(fold_name(f), "attested")) for f in entity.forms]
+        # a form as the file writes it, without an editor's brackets inside it (`[A.I.] SHABSHIN`)
+        forms = [(f.replace("[", "").replace("]", ""), known.get(fold_name(f), "attested")) for f in entity.forms]
     for form, variant_kind in forms:
         key = fold_name(form)
         if not key or key in seen:

@@ -69,6 +69,8 @@ def read_body(paragraphs: list[Paragraph]) -> tuple[Block | Enclosure, ...]:
     while i < len(paragraphs):
         p = paragraphs[i]
         level = stack[-1]
+        if p.page_break:  # a form feed of the source: the page break stands before the paragraph
+            _add(level, Block("page-break"), [])
         quote = _quote_state(p)
         if quote == "open":
             level = _open(stack, p.line, quoted=True)
@@ -234,7 +236,7 @@ def _split_paragraph(p: Paragraph) -> list[Paragraph]:
                 dist.is_copy_lines(rest) and not dist.is_copy_lines(Paragraph(p.lines[k - 1:k]))) or (
                 _opens_strong_stamp(p.lines[k]) and not _has_stamp_line(p.lines[:k])) or (
                 k == 1 and _SENDER_NUMBER.match(p.lines[0].text)):
-            return [Paragraph(p.lines[:k]), *_split_paragraph(rest)]
+            return [Paragraph(p.lines[:k], p.page_break), *_split_paragraph(rest)]
     return [p]
 
 

@@ -26,9 +26,10 @@ class Line:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A run of non-blank lines."""
+    """A run of non-blank lines; `page_break` when a form feed of the source starts a new page before it."""
 
     lines: tuple[Line, ...]
+    page_break: bool = False
 
     @property
     def line(self) -> int:
@@ -60,22 +61,33 @@ def _one_line_paragraphs(p: Paragraph, *, alone: bool) -> list[Paragraph]:
     one paragraph a line: split it at every line."""
     if sum(1 for ln in p.lines if len(ln.text) >= _PROSE_LINE) < (1 if alone else 2):
         return [p]
-    return [Paragraph((ln,)) for ln in p.lines]
+    return [Paragraph((ln,), p.page_break and n == 0) for n, ln in enumerate(p.lines)]
 
 
 def _runs(text: str) -> list[Paragraph]:
-    """Runs of non-blank lines."""
+    """Runs of non-blank lines. A form feed ends the paragraph before it and marks the next one as opening a new
+    page; the character itself is not kept (XML cannot hold it), the page break is."""
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
+    page_break = False  # the next paragraph opens a new page
+
+    def close() -> None:
+        nonlocal current, page_break
+        if current:
+            paragraphs.append(Paragraph(tuple(current), page_break))
+            current, page_break = [], False
+
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip()
-        if line.strip():
-            current.append(Line(number, line))
-        elif current:
-            paragraphs.append(Paragraph(tuple(current)))
-            current = []
-    if current:
-        paragraphs.append(Paragraph(tuple(current)))
+        pieces = raw.split("\f")
+        for k, piece in enumerate(pieces):
+            if k:
+                close()
+                page_break = True
+            if piece.strip():
+                current.append(Line(number, piece.rstrip()))
+            elif len(pieces) == 1:
+                close()
+    close()
     return paragraphs
 
 

@@ -13,8 +13,9 @@ from charset_normalizer import from_bytes
 
 from tei_cables.errors import SourceError
 
-# Characters XML 1.0 forbids (C0 controls except tab, newline and carriage return).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 forbids (C0 controls except tab, newline and carriage return). A form feed (U+000C), the page
+# break of text exported from scanned pages, is allowed here: the paragraph reader turns it into a page break.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 

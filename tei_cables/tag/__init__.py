@@ -26,7 +26,7 @@ def tag_cable(cable: Cable) -> Cable:
         spans += mentions.spans.get((text.line, text.value), [])
         for d in find_dates(text.value, ctx, line=text.line):
             spans.append(Span(d.start, d.end, "date", (("element", d.element), ("when", d.when))))
-        return text.with_spans(spans)
+        return text.with_spans(_with_supplied_initials(spans, text.value))
 
     tagged = map_texts(cable, add)
     warnings = tuple(Warning_(line, msg) for line, msg in ctx.warnings)
@@ -35,6 +35,18 @@ def tag_cable(cable: Cable) -> Cable:
     correspondence, disagreements = decide_correspondence(tagged)
     return replace(tagged, warnings=cable.warnings + warnings + disagreements, correspondence=correspondence,
                    enclosures=decide_enclosures(tagged))
+
+
+def _with_supplied_initials(spans: list[Span], value: str) -> list[Span]:
+    """A person's name takes in the initials an editor supplied before it (`[A.I.] SHABSHIN`), so that the
+    `<supplied>` stands inside the `persName`."""
+    initials = [s for s in spans if s.kind == "bracket" and s.get("initials")]
+    out = []
+    for s in spans:
+        bracket = next((b for b in initials if s.kind == "person" and s.end > b.end and (
+            b.start < s.start < b.end or b.end <= s.start and not value[b.end:s.start].strip())), None)
+        out.append(Span(bracket.start, s.end, s.kind, s.attrs) if bracket else s)
+    return out
 
 
 def _header_year(cable: Cable) -> int | None:

@@ -12,6 +12,8 @@ from tei_cables.model import Span
 from tei_cables.resources import load_data
 
 _INITIALS = re.compile(r"\s[-–]\s?(?P<resp>[A-Z][A-Za-z]{0,3})\s*$")
+# A person's initials an editor supplied before a surname (`[A.I.] SHABSHIN`, `[N.V.] Roshchin`).
+_GIVEN_INITIALS = re.compile(r"[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.){0,2}")
 
 
 @cache
@@ -51,6 +53,8 @@ def _span(text: str, start: int, end: int) -> Span:
             if rule.get("type"):
                 attrs.append(("type", rule["type"]))
             return Span(start, end, "bracket", tuple(attrs))
+    if _GIVEN_INITIALS.fullmatch(inner) and re.match(r"\s+[A-ZА-ЯЁ]", text[end:]):
+        return Span(start, end, "bracket", (("reading", "supplied"), ("initials", "yes")))  # `[A.I.] SHABSHIN`
     m = _INITIALS.search(inner)
     if m:
         return Span(start, end, "bracket", (("reading", "note"), ("type", "editorial"), ("resp", m.group("resp"))))

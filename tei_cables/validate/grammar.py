@@ -20,7 +20,7 @@ from tei_cables.validate.patterns import ElementPattern, known_names, parents_of
 from tei_cables.validate.schemas import grammar
 from tei_cables.validate.source import TEI_NS, XML_NS, SourceMap, attribute_label
 
-_LIST_AT_MOST = 14
+_LIST_AT_MOST = 16
 _SUMMARY_AT_MOST = 240
 
 
