@@ -15,6 +15,8 @@ read, with its source line.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from tei_cables.build.tei import E
@@ -35,6 +37,9 @@ _FROM = {"sign-off": "the sign-off", "dateline": "the dateline", "title": "the a
          "date-heading": "the archive's date heading"}
 _ACTIONS = (("sent", ("sender", "from", "sent")), ("transmitted", ("intermediary", None, None)),
             ("received", ("addressee", "to", "received")))
+
+
+_OFFSET = re.compile(r"T.*(?:[+-]\d{2}:\d{2}|Z)$")
 
 
 def enclosure_id(part: int, k: int) -> str:
@@ -81,7 +86,10 @@ def _action(kind: str, witnesses: list[Witness | None], entities: dict[str, Enti
     if place is not None:
         el.append(_mark(E.placeName(_name(place.values[0], entities), ref=place.values[0]), place))
     if date is not None:
-        el.append(_mark(E.date(date.text or date.values[0], when=date.values[0]), date))
+        when = E.date(date.text or date.values[0], when=date.values[0])
+        if _OFFSET.search(date.values[0]):
+            when.set("resp", "#tei_cables")  # the place's UTC offset is the encoder's interpretation
+        el.append(_mark(when, date))
     return el
 
 

@@ -94,7 +94,10 @@ def _element(s: Span, value: str) -> etree._Element:
         return tag(**{k: v for k, v in attrs.items() if k in {"ref", "cert"}})
     if s.kind == "date":
         maker = E.time if attrs.get("element") == "time" else E.date
-        return maker(when=attrs["when"])
+        el = maker(when=attrs["when"])
+        if attrs.get("resp"):
+            el.set("resp", attrs["resp"])  # the offset is the encoder's interpretation (tag/timezones.py)
+        return el
     if s.kind == "bold":
         return E.hi(rend="bold")
     if s.kind == "url":

@@ -11,6 +11,7 @@ from tei_cables.tag.brackets import find_brackets
 from tei_cables.tag.correspondence import decide_correspondence, decide_enclosures
 from tei_cables.tag.dates import DateContext, document_order, find_dates
 from tei_cables.tag.entities import Slot, align_parallel, tag_entities
+from tei_cables.tag.timezones import localize
 
 
 def tag_cable(cable: Cable) -> Cable:
@@ -31,7 +32,7 @@ def tag_cable(cable: Cable) -> Cable:
     tagged = map_texts(cable, add)
     warnings = tuple(Warning_(line, msg) for line, msg in ctx.warnings)
     entities = tuple(sorted(mentions.entities.values(), key=lambda e: (e.kind, e.id)))
-    tagged = replace(tagged, entities=entities)
+    tagged = localize(replace(tagged, entities=entities))
     correspondence, disagreements = decide_correspondence(tagged)
     return replace(tagged, warnings=cable.warnings + warnings + disagreements, correspondence=correspondence,
                    enclosures=decide_enclosures(tagged))
