@@ -45,3 +45,34 @@ def test_initials_an_editor_supplied_stand_inside_the_name():
     person = xp(root, "//t:text//t:persName[t:supplied]")[0]
     assert xp(person, "string(t:supplied)") == "[A.I.]"
     assert xp(person, "normalize-space(.)") == "[A.I.] SHABSHIN"
+
+
+RU = ("Товарищу Мао Цзэдуну,\n\nВашу телеграмму от 21 февраля получили. Согласны с намеченным Вами планом "
+      "мероприятий как по линии Корейского и Китайского правительств, так и по линии Всемирного совета сторонников "
+      "мира.\n\nСо своей стороны советское правительство активно поддержит эти мероприятия и весь этот план в "
+      "целом.\n\n")
+EN = ("To Comrade Mao Zedong,\n\nYour telegram of 21 February has been received. We agree with the plan of "
+      "measures you have proposed for both the Korean and the Chinese governments, as well as for the World "
+      "Council.\n\nThe Soviet Government, for its part, will actively support these measures and the plan as a "
+      "whole.\n\n")
+
+
+def test_the_original_and_the_translation_are_tied_message_to_message_and_paragraph_to_paragraph():
+    root = tei_of(RU + EN)
+    ru, en = xp(root, "//t:div[@type='original']//t:p"), xp(root, "//t:div[@type='translation']//t:p")
+    assert len(ru) == len(en) == 2
+    for a, b in zip(ru, en, strict=True):
+        assert a.get("corresp") == "#" + b.get("{http://www.w3.org/XML/1998/namespace}id")
+        assert b.get("corresp") == "#" + a.get("{http://www.w3.org/XML/1998/namespace}id")
+
+
+def test_paragraphs_are_not_tied_where_their_counts_differ():
+    root = tei_of(RU + EN + "With greetings, and with our thanks for the information you sent us last week.\n\n")
+    assert xp(root, "//t:p[@corresp]") == []
+
+
+def test_a_quoted_letter_after_the_cables_signature_is_a_letter_of_its_own():
+    root = tei_of("I herewith relay the text of a letter addressed to Comrade STALIN which I received yesterday.\n\n"
+                  "SHTYKOV\n\n\"Dear Comrade STALIN,\n\n" + PROSE + "KIM IL SUNG\"")
+    assert xp(root, "//t:floatingText") == []
+    assert len(xp(root, "//t:div[@type='enclosure']")) == 1

@@ -15,6 +15,7 @@ from tei_cables.build.inline import HAND, render_into
 from tei_cables.build.tei import XML_ID, XML_LANG, E, tei
 from tei_cables.model import Block, Cable, Enclosure, Span, Stamp, Text
 
+_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 _OPENER = {"address", "salute"}
 _CLOSER = {"signed", "closer-p", "dateline"}
 _FORM = {"stamps", "distribution"}
@@ -36,9 +37,36 @@ def build_text(cable: Cable) -> etree._Element:
             body.append(wrapper)
         else:
             body.extend(divs)
+    if bilingual:
+        align_parts(body[0], body[1])
     if not len(body):
         body.append(E.div(E.p()))
     return E.text(body, **({XML_LANG: cable.parts[0].lang} if cable.parts and not bilingual else {}))
+
+
+def align_parts(original: etree._Element, translation: etree._Element) -> None:
+    """Tie the original and the translation together below the top level, so that an edition can show them side
+    by side: message to message where both parts have as many messages, and within two such messages paragraph to
+    paragraph where they have as many paragraphs (`@corresp` both ways). Where the counts differ nothing is
+    guessed."""
+    xpath = "descendant::tei:div[@type='message']"
+    ours = original.xpath(xpath, namespaces=_NS)
+    theirs = translation.xpath(xpath, namespaces=_NS)
+    if not ours or len(ours) != len(theirs):
+        return
+    for k, (a, b) in enumerate(zip(ours, theirs, strict=True), start=1):
+        _pair(a, b, f"{original.get(XML_ID)}_m{k}", f"{translation.get(XML_ID)}_m{k}")
+        pa, pb = a.findall(tei("p")), b.findall(tei("p"))
+        if pa and len(pa) == len(pb):
+            for j, (x, y) in enumerate(zip(pa, pb, strict=True), start=1):
+                _pair(x, y, f"{a.get(XML_ID)}_p{j}", f"{b.get(XML_ID)}_p{j}")
+
+
+def _pair(a: etree._Element, b: etree._Element, id_a: str, id_b: str) -> None:
+    a.set(XML_ID, id_a)
+    b.set(XML_ID, id_b)
+    a.set("corresp", f"#{id_b}")
+    b.set("corresp", f"#{id_a}")
 
 
 class _EnclosureIds:
@@ -78,6 +106,7 @@ class _DivState:
         self.divs = divs
         self.primary = primary
         self.ids = ids
+        self.signed = False  # the text at this level has been signed: what follows is not inside its message
         self.div: etree._Element | None = None
         self.kind = ""
         self.phase = ""  # opener, body, closer
@@ -98,11 +127,14 @@ class _DivState:
         self.div.append(block_element(b, primary=self.primary))
 
     def enclosure(self, enc: Enclosure) -> None:
+        """A letter quoted inside the message is a floatingText there; a letter after the cable's own closing
+        (quoted or not: originals and translations differ in that) is a div of its own, so that the same letter
+        is encoded the same way in both."""
         ident = self.ids.next()  # before the enclosures inside it
         inner = _group(enc.blocks, primary=self.primary, ids=self.ids) or [E.div(E.p())]
-        if enc.quoted:
-            if self.div is None or self.kind not in {"message", "enclosure"} or self.phase == "closer":
-                self._open("message")
+        inside = (self.div is not None and self.kind in {"message", "enclosure"} and self.phase != "closer"
+                  and not self.signed)
+        if enc.quoted and inside:
             self.phase = "body"
             self.list = None
             self.div.append(E.floatingText(E.body(*inner), type="enclosure", **{XML_ID: ident}))
@@ -159,6 +191,7 @@ class _DivState:
         self.opener.append(el)
 
     def _closer_part(self, b: Block) -> None:
+        self.signed = self.signed or b.kind == "signed"
         if self.closer is None:
             self.closer = E.closer()
             self.div.append(self.closer)
