@@ -76,3 +76,10 @@ def test_a_quoted_letter_after_the_cables_signature_is_a_letter_of_its_own():
                   "SHTYKOV\n\n\"Dear Comrade STALIN,\n\n" + PROSE + "KIM IL SUNG\"")
     assert xp(root, "//t:floatingText") == []
     assert len(xp(root, "//t:div[@type='enclosure']")) == 1
+
+
+def test_a_salutation_over_two_lines_is_one_salute():
+    root = tei_of("Moscow - the Kremlin\n\nDEAR\n\nIosif Vissarionovich STALIN\n\n" + PROSE)
+    salutes = xp(root, "//t:opener/t:salute")
+    assert len(salutes) == 1
+    assert xp(salutes[0], "normalize-space(.)") == "DEAR Iosif Vissarionovich STALIN"

@@ -188,6 +188,9 @@ class _DivState:
         if el.tag == tei("address") and last is not None and last.tag == tei("address"):
             last.extend(list(el))  # consecutive address lines are one address block
             return
+        if el.tag == tei("salute") and last is not None and last.tag == tei("salute"):
+            _join_lines(last, el)  # a salutation over two lines (`DEAR` / `Iosif Vissarionovich STALIN`) is one
+            return
         self.opener.append(el)
 
     def _closer_part(self, b: Block) -> None:
@@ -253,6 +256,14 @@ def block_element(b: Block, *, primary: bool = True) -> etree._Element:
     if b.kind == "stamps":
         return _stamps(b)
     raise ValueError(f"no element for block kind {b.kind!r}")
+
+
+def _join_lines(first: etree._Element, second: etree._Element) -> None:
+    """Append the content of `second` to `first` after a line break, as one element of two lines."""
+    lb = E.lb()
+    first.append(lb)
+    lb.tail = "\n" + (second.text or "")
+    first.extend(list(second))
 
 
 def _address(b: Block) -> etree._Element:

@@ -420,6 +420,9 @@ def _classify(p: Paragraph, level: _Level) -> str:
     """The kind of an ordinary paragraph, by its place in the cable and its shape; moves the zone on."""
     words = len(_unspaced(p.raw).split())
     if level.zone in {"form", "start"}:
+        if _is_salute(p) and p.raw.split()[0].casefold() not in _vocab()["address_words"]:  # not `Comrade X`
+            level.zone = "message"
+            return "salute"
         if level.zone == "form" and words <= _SHORT and _is_address_line(p.raw):
             return "address"
         if _is_dateline(p) and (re.match(r"[^\W\d_]", p.raw.strip()) or not level.blocks):
