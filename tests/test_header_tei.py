@@ -124,3 +124,9 @@ def _parse(data: bytes):
 
     return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
 
+
+
+def test_the_records_rights_statement_is_kept_in_the_availability():
+    text = RECORD.replace("Original Language:", "Rights:\n\nFor research and educational purposes.\n\nOriginal Language:")
+    root = _parse(convert_text(text, "cable.txt", Publication(publisher="An Edition")).tei)
+    assert xp(root, "string(//t:publicationStmt/t:availability/t:p)") == "For research and educational purposes."
