@@ -127,6 +127,7 @@ def _parse(data: bytes):
 
 
 def test_the_records_rights_statement_is_kept_in_the_availability():
-    text = RECORD.replace("Original Language:", "Rights:\n\nFor research and educational purposes.\n\nOriginal Language:")
+    rights = "Rights:\n\nFor research and educational purposes.\n\n"
+    text = RECORD.replace("Original Language:", rights + "Original Language:")
     root = _parse(convert_text(text, "cable.txt", Publication(publisher="An Edition")).tei)
     assert xp(root, "string(//t:publicationStmt/t:availability/t:p)") == "For research and educational purposes."
