@@ -1,6 +1,6 @@
 """The typed model of a cable, shared by every stage of the pipeline.
 
-`read/` turns text into these objects, `tag/` adds spans to their texts, and `build/` turns them into TEI.
+`read/` turns text into these objects, `tag/` adds spans to their texts, and `encode/` turns them into TEI.
 Nothing here knows about XML, so each stage can be tested on plain Python values.
 """
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tei_cables.build import build_tei, serialize
-from tei_cables.build.publication import Publication
+from tei_cables.encode import build_tei, serialize
+from tei_cables.encode.publication import Publication
 from tei_cables.errors import TeiCablesError
 from tei_cables.fingerprint import add_fingerprint
 from tei_cables.model import Cable, Warning_

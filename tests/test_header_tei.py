@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import get_args
 
-from tei_cables.build.publication import Publication
+from tei_cables.encode.publication import Publication
 from tei_cables.model import StampType
 from tei_cables.pipeline import convert_text
 
@@ -111,7 +111,7 @@ def test_a_title_keeps_no_markdown_bold():
 def test_names_in_other_scripts_carry_their_language():
     from lxml import etree
 
-    from tei_cables.build.register import register_tei
+    from tei_cables.encode.register import register_tei
 
     root = etree.fromstring(register_tei())
     assert xp(root, "//t:person[@xml:id='pers_kim_il_sung']/t:persName[.='김일성']/@xml:lang") == ["ko"]

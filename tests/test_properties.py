@@ -147,7 +147,7 @@ def block_models(draw) -> list:
 @EXAMPLES
 @given(block_models())
 def test_the_builder_writes_valid_tei_for_any_block_sequence(blocks: list):
-    from tei_cables.build import build_tei, serialize
+    from tei_cables.encode import build_tei, serialize
     from tei_cables.model import Cable, Part
     from tei_cables.tag import tag_cable
 

@@ -68,7 +68,7 @@ def test_the_shipped_register_shares_no_variant_without_marking_it():
 
 
 def test_the_committed_register_export_is_fresh():
-    from tei_cables.build.register import register_tei
+    from tei_cables.encode.register import register_tei
 
     from .conftest import ROOT
 
@@ -79,7 +79,7 @@ def test_the_committed_register_export_is_fresh():
 def test_the_register_export_is_valid_tei_with_every_variant(tei_all):
     from lxml import etree
 
-    from tei_cables.build.register import register_tei
+    from tei_cables.encode.register import register_tei
 
     doc = etree.ElementTree(etree.fromstring(register_tei(), etree.XMLParser(collect_ids=False)))
     assert tei_all.validate(doc), tei_all.error_log

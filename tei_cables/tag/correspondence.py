@@ -17,7 +17,7 @@ Precedence: the first source in that order that gives a value wins (a stamp over
 date heading). Addressees are the union of what the stamps, address lines and relays state; where a relay names the
 final addressee, the others are its intermediaries (TEI's `transmitted` action). In a bilingual file each value
 comes from the first language part that gives it linked to the register. What is not stated by a stamp or an
-address line is inferred, and `build/` marks it with `@cert` and `@evidence`; where two witnesses disagree (the
+address line is inferred, and `encode/` marks it with `@cert` and `@evidence`; where two witnesses disagree (the
 title's number and the cipher form's), the chosen one is kept and a warning names both.
 
 Received stamps on an outgoing copy (`Copy of an outgoing telegram`) are the cipher office's, not the receipt at

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei_cables.build.body import build_text
-from tei_cables.build.header import build_header
-from tei_cables.build.inline import HAND
-from tei_cables.build.publication import Publication
-from tei_cables.build.standoff import build_standoff
-from tei_cables.build.tei import XML_ID, E, tei
+from tei_cables.encode.body import build_text
+from tei_cables.encode.header import build_header
+from tei_cables.encode.inline import HAND
+from tei_cables.encode.publication import Publication
+from tei_cables.encode.standoff import build_standoff
+from tei_cables.encode.tei import XML_ID, E, tei
 from tei_cables.model import Cable
 
 

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from tei_cables.build.tei import XML_ID, XML_LANG, E
+from tei_cables.encode.tei import XML_ID, XML_LANG, E
 from tei_cables.model import Cable, Entity
 from tei_cables.tag.morph import is_cyrillic
 from tei_cables.tag.normalize import fold_name

@@ -14,8 +14,8 @@ from typing import get_args
 from lxml import etree
 
 from tei_cables import __version__
-from tei_cables.build.standoff import REGISTER_PREFIX
-from tei_cables.build.tei import XML_ID, XML_LANG, E
+from tei_cables.encode.standoff import REGISTER_PREFIX
+from tei_cables.encode.tei import XML_ID, XML_LANG, E
 from tei_cables.errors import DataError
 from tei_cables.model import StampType
 from tei_cables.resources import data_path, load_data

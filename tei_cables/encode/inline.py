@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_cables.build.tei import E, append_text, tei
+from tei_cables.encode.tei import E, append_text, tei
 from tei_cables.model import Span, Text
 
 # Outer before inner when two spans have the same extent.

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from tei_cables.build.tei import E
+from tei_cables.encode.tei import E
 from tei_cables.model import ArchiveRef, Block, Cable
 from tei_cables.resources import load_data
 
@@ -55,7 +55,7 @@ def plain_title(cable: Cable) -> str:
     """The archive's title as plain words, else the title composed from what was read."""
     if cable.header is not None and cable.header.title is not None:
         return " ".join(cable.header.title.value.split())
-    from tei_cables.build.header import composed_title  # the header composes it; only needed here without one
+    from tei_cables.encode.header import composed_title  # the header composes it; only needed here without one
 
     return composed_title(cable)
 

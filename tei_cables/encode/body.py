@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei_cables.build.correspondence import enclosure_id
-from tei_cables.build.inline import HAND, render_into
-from tei_cables.build.tei import XML_ID, XML_LANG, E, tei
+from tei_cables.encode.correspondence import enclosure_id
+from tei_cables.encode.inline import HAND, render_into
+from tei_cables.encode.tei import XML_ID, XML_LANG, E, tei
 from tei_cables.model import Block, Cable, Enclosure, Span, Stamp, Text
 
 _NS = {"tei": "http://www.tei-c.org/ns/1.0"}

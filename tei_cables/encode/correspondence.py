@@ -19,7 +19,7 @@ import re
 
 from lxml import etree
 
-from tei_cables.build.tei import E
+from tei_cables.encode.tei import E
 from tei_cables.model import Cable, Correspondence, Entity, Witness, iter_enclosures
 
 # How sure each source of an inferred value is, and what kind of evidence it is.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from tei_cables import __version__
-from tei_cables.build.tei import E
+from tei_cables.encode.tei import E
 from tei_cables.model import Cable
 
 

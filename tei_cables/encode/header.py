@@ -15,12 +15,12 @@ from dataclasses import replace
 from lxml import etree
 
 from tei_cables import __version__
-from tei_cables.build.correspondence import build_correspondence
-from tei_cables.build.encoding import build_encoding_desc
-from tei_cables.build.inline import render_into
-from tei_cables.build.publication import Publication, build_publication_stmt
-from tei_cables.build.source import build_source_desc, telegram_number, translator_of
-from tei_cables.build.tei import XML_ID, E
+from tei_cables.encode.correspondence import build_correspondence
+from tei_cables.encode.encoding import build_encoding_desc
+from tei_cables.encode.inline import render_into
+from tei_cables.encode.publication import Publication, build_publication_stmt
+from tei_cables.encode.source import build_source_desc, telegram_number, translator_of
+from tei_cables.encode.tei import XML_ID, E
 from tei_cables.model import Cable, Span, Witness
 
 
