@@ -15,9 +15,9 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
+from tei_cables.corpus import unlinked_names
 from tei_cables.encode.publication import Publication
 from tei_cables.encode.register import register_tei
-from tei_cables.corpus import unlinked_names
 from tei_cables.errors import TeiCablesError
 from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
 from tei_cables.fingerprint import check_overwrite
