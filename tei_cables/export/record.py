@@ -1,0 +1,310 @@
+"""The one reader every exporter uses: a cable's TEI file → a light record of what exports carry.
+
+It reads the TEI as written (so a cable corrected by hand in an XML editor exports with its corrections), never the
+converter's own objects, and one file at a time (so a corpus streams). It reads the places the encoding contract
+fixes (`../shared/ENCODING-CONTRACT.md`, docs/encoding.md) and a few more: the register entries with their external
+identifiers, the enclosed letters' correspondence, the text in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from tei_cables.safexml import parse_file
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_REGISTER = "ancestor::t:standOff or ancestor::t:listPerson or ancestor::t:listPlace or ancestor::t:listOrg"
+# Block elements of the text in reading order, and what each is.
+_BLOCKS = {"ab": "stamp", "p": "p", "item": "item", "head": "head", "salute": "salute", "signed": "signed",
+           "dateline": "dateline", "addrLine": "address", "fw": "page", "note": "note"}
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person, place or organisation as a cable names it: its register entry (if any) and its name."""
+
+    ref: str | None  # the entry's id in the file (`pers_stalin`), None for a name not linked
+    name: str  # the regularised name of the entry, else the words as written
+    kind: str = "person"
+
+
+@dataclass(frozen=True)
+class Action:
+    """One correspAction: who, where, when."""
+
+    persons: tuple[Named, ...] = ()
+    place: Named | None = None
+    when: str | None = None
+
+    @property
+    def day(self) -> str | None:
+        """The date to the day (`1950-09-30`), as day-precision exchange formats want it."""
+        return self.when[:10] if self.when and re.match(r"\d{4}-\d{2}-\d{2}", self.when) else None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The correspondence of one cable or of one letter it encloses."""
+
+    sent: Action = Action()
+    received: Action = Action()
+    transmitted: tuple[Named, ...] = ()
+    corresp: str | None = None  # for an enclosure: the id of its element in the text
+
+
+@dataclass(frozen=True)
+class StampRecord:
+    """One routing stamp of the text: its type, its words, its time and its person."""
+
+    type: str
+    text: str
+    when: str | None = None
+    person: Named | None = None
+
+
+@dataclass(frozen=True)
+class CopyRecord:
+    """One entry of a distribution list."""
+
+    name: Named
+    copies: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A register entry of the file: name, variants, and identifiers in other authorities."""
+
+    id: str
+    kind: str  # person, place, org
+    name: str
+    variants: tuple[str, ...] = ()
+    authority: tuple[tuple[str, str], ...] = ()  # (wikidata, Q855), (geonames, …)
+    same_as: str | None = None  # the project register's id (`register:pers_stalin`)
+    linked: bool = True  # in the project's authority register
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text, in document order."""
+
+    entity: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the text in reading order (`p`, `stamp`, `signed`, …), inside an enclosure or not."""
+
+    kind: str
+    text: str
+    enclosure: bool = False
+    subtype: str | None = None
+
+
+@dataclass(frozen=True)
+class CableRecord:
+    """What the exporters carry of one cable."""
+
+    id: str
+    file: str
+    title: str
+    number: str | None
+    sender_number: str | None
+    languages: tuple[str, ...]
+    cable: Letter
+    letters: tuple[Letter, ...]
+    stamps: tuple[StampRecord, ...]
+    distribution: tuple[CopyRecord, ...]
+    copies_stated: int | None
+    archive: str | None
+    url: str | None
+    entries: dict[str, Entry] = field(default_factory=dict)
+    mentions: tuple[Mention, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+    def stamp(self, stamp_type: str) -> StampRecord | None:
+        """The first stamp of a type (`deciphered`, `urgency`), if the cable has one."""
+        return next((s for s in self.stamps if s.type == stamp_type), None)
+
+    @property
+    def copies(self) -> int:
+        """The copies the distribution list gives out (items to the same addressee add up)."""
+        return sum(c.copies for c in self.distribution)
+
+    @property
+    def text(self) -> str:
+        """The words of the text, block by block, for full-text search."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+def read_record(path: Path) -> CableRecord:
+    """Read one cable's TEI file (safely: no DTD, no entities, no network) into a record."""
+    root = parse_file(path).getroot()
+    return record_of(root, path)
+
+
+def record_of(root: etree._Element, path: Path) -> CableRecord:
+    """The record of a parsed TEI document."""
+    entries = _entries(root)
+    corresp = _x(root, "t:teiHeader/t:profileDesc/t:correspDesc")
+    letters = tuple(_letter(d, entries) for d in corresp)
+    number = _first_text(root, "t:teiHeader//t:idno[@type='telegram']")
+    lst = _x(root, "t:text//t:list[@type='distribution']")
+    total = _x(root, "t:text//t:list[@type='distribution']/t:head/t:num[@type='total']/@value | "
+                     "t:text//*[@subtype='distribution']/t:num[@type='total']/@value")
+    return CableRecord(
+        id=path.stem,
+        file=path.name,
+        title=_words(_x(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title")[0]) if _x(
+            root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title") else path.stem,
+        number=number,
+        sender_number=_first_text(root, "t:teiHeader//t:idno[@type='sender']"),
+        languages=tuple(_x(root, "t:teiHeader/t:profileDesc/t:langUsage/t:language/@ident")),
+        cable=letters[0] if letters else Letter(),
+        letters=letters[1:],
+        stamps=tuple(_stamps(root, entries)),
+        distribution=tuple(_copies(item, entries) for item in (_x(lst[0], "t:item") if lst else [])),
+        copies_stated=int(total[0]) if total else None,
+        archive=_archive(root),
+        url=_first_attr(root, "t:teiHeader//t:sourceDesc/t:bibl/t:ref/@target"),
+        entries=entries,
+        mentions=tuple(_mentions(root)),
+        blocks=tuple(_blocks(root)),
+    )
+
+
+def iter_records(paths: list[Path], errors: list[tuple[Path, str]]) -> Iterator[CableRecord]:
+    """The records of TEI files one at a time; a file that cannot be read is reported in `errors` and skipped."""
+    from tei_cables.errors import TeiCablesError
+
+    for path in paths:
+        try:
+            yield read_record(path)
+        except TeiCablesError as exc:
+            where = f"{path}:{exc.line}" if exc.line else str(path)
+            errors.append((path, f"{where}: {exc.message}"))
+        except (IndexError, ValueError, KeyError) as exc:
+            errors.append((path, f"{path}: not a cable's TEI file ({exc.__class__.__name__}: {exc})"))
+
+
+# --- parts of a record -------------------------------------------------------------------------------------------
+
+
+def _entries(root: etree._Element) -> dict[str, Entry]:
+    out = {}
+    for el in _x(root, "//t:person | //t:place | //t:org"):
+        ident = el.get(XML_ID)
+        if not ident:
+            continue
+        kind = etree.QName(el).localname
+        names = [_words(n) for n in _x(el, "t:persName | t:placeName | t:orgName")]
+        authority = tuple((i.get("type"), _words(i)) for i in _x(el, "t:idno[@type]"))
+        out[ident] = Entry(ident, kind, names[0] if names else ident, tuple(names[1:]), authority,
+                           el.get("sameAs"), el.get("cert") != "low")
+    return out
+
+
+def _named(el: etree._Element, entries: dict[str, Entry]) -> Named:
+    ref = (el.get("ref") or "").lstrip("#") or None
+    kind = {"persName": "person", "placeName": "place", "orgName": "org"}.get(etree.QName(el).localname, "name")
+    entry = entries.get(ref) if ref else None
+    return Named(ref if entry else None, entry.name if entry else _words(el), entry.kind if entry else kind)
+
+
+def _action(d: etree._Element, kind: str, entries: dict[str, Entry]) -> Action:
+    found = _x(d, f"t:correspAction[@type='{kind}']")
+    if not found:
+        return Action()
+    a = found[0]
+    places = _x(a, "t:placeName")
+    dates = _x(a, "t:date/@when")
+    return Action(tuple(_named(p, entries) for p in _x(a, "t:persName | t:orgName")),
+                  _named(places[0], entries) if places else None, dates[0] if dates else None)
+
+
+def _letter(d: etree._Element, entries: dict[str, Entry]) -> Letter:
+    through = _x(d, "t:correspAction[@type='transmitted' or @type='forwarded' or @type='redirected']/t:persName")
+    return Letter(_action(d, "sent", entries), _action(d, "received", entries),
+                  tuple(_named(p, entries) for p in through), d.get("corresp"))
+
+
+def _stamps(root: etree._Element, entries: dict[str, Entry]) -> Iterator[StampRecord]:
+    for el in _x(root, "t:text//*[@type='stamp' and @subtype]"):
+        dates = _x(el, "descendant::t:date/@when")
+        persons = _x(el, "descendant::t:persName")
+        yield StampRecord(el.get("subtype"), _words(el), dates[0] if dates else None,
+                          _named(persons[0], entries) if persons else None)
+
+
+def _copies(item: etree._Element, entries: dict[str, Entry]) -> CopyRecord:
+    names = _x(item, ".//t:persName | .//t:orgName | .//t:placeName | .//t:name")
+    num = _x(item, ".//t:num[@type='copies']/@value")
+    name = _named(names[0], entries) if names else Named(None, _words(item), "name")
+    return CopyRecord(name, int(float(num[0])) if num else 1)
+
+
+def _archive(root: etree._Element) -> str | None:
+    ident = _x(root, "t:teiHeader//t:sourceDesc/t:msDesc/t:msIdentifier")
+    if not ident:
+        return None
+    parts = [_words(e) for e in _x(ident[0], "t:repository | t:collection")]
+    parts += [f"{i.get('type')} {_words(i)}" for i in _x(ident[0], "t:idno")]
+    parts += [_words(loc) for loc in _x(root, "t:teiHeader//t:msContents/t:msItem/t:locus")]
+    return ", ".join(p for p in parts if p) or None
+
+
+def _mentions(root: etree._Element) -> Iterator[Mention]:
+    for el in _x(root, f"t:text//*[(self::t:persName or self::t:placeName or self::t:orgName) and @ref "
+                       f"and not({_REGISTER})]"):
+        kind = {"persName": "person", "placeName": "place", "orgName": "org"}[etree.QName(el).localname]
+        yield Mention(el.get("ref").lstrip("#"), kind, _words(el))
+
+
+def _blocks(root: etree._Element) -> Iterator[Block]:
+    """The text's blocks in reading order; a block inside another (a note in a paragraph) is part of it."""
+    for el in root.iter(*(f"{{{NS['t']}}}{name}" for name in _BLOCKS)):
+        if not _in_text(el) or _inside_block(el):
+            continue
+        kind = _BLOCKS[etree.QName(el).localname]
+        if kind == "item" and el.getparent().get("type", "").startswith("distribution"):
+            kind = "copy"
+        enclosure = bool(_x(el, "ancestor::t:floatingText or ancestor::t:div[@type='enclosure']"))
+        yield Block(kind, _words(el), enclosure, el.get("subtype") or el.get("type"))
+
+
+def _in_text(el: etree._Element) -> bool:
+    return bool(_x(el, "ancestor::t:text")) and not _x(el, _REGISTER)
+
+
+def _inside_block(el: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if etree.QName(parent).localname in _BLOCKS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _x(el: etree._Element, path: str) -> list:
+    return el.xpath(path, namespaces=NS)
+
+
+def _words(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _first_text(root: etree._Element, path: str) -> str | None:
+    found = _x(root, path)
+    return _words(found[0]) if found else None
+
+
+def _first_attr(root: etree._Element, path: str) -> str | None:
+    found = _x(root, path)
+    return str(found[0]) if found else None
