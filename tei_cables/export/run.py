@@ -1,9 +1,9 @@
 """Running an export: TEI files in, one file (or one folder of files) out, atomically, with errors per file.
 
 A file that cannot be read is reported on one line and left out; the others still export, and the caller exits
-non-zero. A corpus format writes into a temporary file beside OUT (its module's `write(records, path, options)` is handed
-that path) and renames it at the end, so OUT is either the
-previous file or the new whole one; a per-cable format writes each cable's file the same way.
+non-zero. A corpus format writes into a temporary file beside OUT (its module's `write(records, path, options)` is
+handed that path) and renames it at the end, so OUT is either the previous file or the new whole one; a per-cable
+format writes each cable's file the same way.
 """
 
 from __future__ import annotations
