@@ -19,6 +19,8 @@ from tei_cables.corpus import unlinked_names
 from tei_cables.encode.publication import Publication
 from tei_cables.encode.register import register_tei
 from tei_cables.errors import TeiCablesError
+from tei_cables.export import FORMATS as FORMATS_OUT
+from tei_cables.export.run import run_export
 from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
 from tei_cables.fingerprint import check_overwrite
 from tei_cables.pipeline import DEFAULT, Converted, try_convert_file
@@ -30,7 +32,7 @@ from tei_cables.validate import FORMATS, exit_code, summary_table, validate_path
 @click.group()
 @click.version_option(__version__, prog_name="tei-cables")
 def main() -> None:
-    """Convert ciphered-telegram transcriptions to TEI P5 and validate them."""
+    """Convert ciphered-telegram transcriptions to TEI P5, validate them and export them."""
 
 
 @main.command()
@@ -121,6 +123,47 @@ def _settle(path: Path, outcome: Converted | TeiCablesError | OSError, out_dir: 
 def _exit_on_signal(signum: int, frame: object) -> None:
     """Turn SIGTERM into SystemExit, which `write_atomic` cleans up after."""
     sys.exit(128 + signum)
+
+
+@main.command("export", help="Export TEI files (or folders of them) to FORMAT in OUT.\n\n\b\n" + "\n".join(
+    f"{f.name:8} {f.title}" for f in sorted(FORMATS_OUT.values(), key=lambda f: f.name)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(FORMATS_OUT)))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="A file for corpus formats (cmif, csv, sqlite, gexf, graphml, rdf), a folder for per-cable "
+                   "formats (json, md, txt).")
+@click.option("--profile", type=click.Choice(["correspsearch"]), help="csv: correspSearch's columns.")
+@click.option("--rdf-format", type=click.Choice(["turtle", "jsonld"]), default="turtle", show_default=True,
+              help="rdf: the serialisation.")
+@click.option("--publisher", help="cmif: who publishes the file.")
+@click.option("--url", help="cmif: where the file is published.")
+@click.option("--licence", help="cmif: the file's licence (a URL).")
+@click.option("--pub-date", type=click.DateTime(formats=["%Y-%m-%d"]), help="cmif: date of publication.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Read the TEI files in this many processes.")
+def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, rdf_format: str,
+           publisher: str | None, url: str | None, licence: str | None, pub_date, jobs: int) -> None:
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    target = FORMATS_OUT[fmt]
+    options = {k: v for k, v in {"profile": profile, "rdf_format": rdf_format, "publisher": publisher, "url": url,
+                                 "licence": licence, "date": pub_date.date().isoformat() if pub_date else None
+                                 }.items() if v}
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task(f"exporting {fmt}", total=None)
+        try:
+            outcome = run_export(target, list(sources), out, options, jobs=jobs,
+                                 advance=lambda: progress.advance(task))
+        except ModuleNotFoundError as exc:
+            err.print(f"[red]error[/red]: {fmt} needs the library {exc.name!r}: pip install 'tei_cables[export]'")
+            sys.exit(2)
+    for _, message in outcome.errors:
+        err.print(f"[red]error[/red]: {escape(message)}")
+    table = Table(title=f"tei-cables export {fmt}")
+    for column in ("files", "exported", "failed", "output"):
+        table.add_column(column, justify="right")
+    table.add_row(str(outcome.files), str(outcome.exported), str(len(outcome.errors)), str(out))
+    Console(highlight=False).print(table)
+    sys.exit(1 if outcome.errors else 0)
 
 
 @main.group()

@@ -40,7 +40,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            ".sqlite"),
     Format("gexf", "the correspondence network for Gephi", "network", ".gexf"),
     Format("graphml", "the correspondence network for Cytoscape and networkx", "network", ".graphml"),
-    Format("rdf", "linked data, Turtle (--format jsonld: JSON-LD)", "rdf", ".ttl"),
+    Format("rdf", "linked data, Turtle (--rdf-format jsonld: JSON-LD)", "rdf", ".ttl"),
     Format("md", "a reading version of each cable in Markdown", "reading", ".md", per_cable=True),
     Format("txt", "a reading version of each cable in plain text", "reading", ".txt", per_cable=True),
 )}

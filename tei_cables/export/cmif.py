@@ -93,7 +93,7 @@ def _action(kind: str, action: Action, record: CableRecord) -> etree._Element:
     if action.day:
         el.append(E.date(when=action.day))
     if not len(el):
-        el.append(E.persName("unknown"))  # CMIF wants a correspondent; the cable does not name one
+        el.append(E.note("Not stated in the cable."))  # CMIF wants the action; nothing of it is known
     return el
 
 
