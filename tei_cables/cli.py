@@ -154,8 +154,12 @@ def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, 
             outcome = run_export(target, list(sources), out, options, jobs=jobs,
                                  advance=lambda: progress.advance(task))
         except ModuleNotFoundError as exc:
-            err.print(f"[red]error[/red]: {fmt} needs the library {exc.name!r}: pip install 'tei_cables[export]'")
+            err.print(f"[red]error[/red]: {fmt} needs the library {exc.name!r}: pip install tei_cables again")
             sys.exit(2)
+        except TeiCablesError as exc:
+            where = f"{exc.path}: " if exc.path else ""
+            err.print(f"[red]error[/red]: {escape(where + exc.message)}")
+            sys.exit(1)
     for _, message in outcome.errors:
         err.print(f"[red]error[/red]: {escape(message)}")
     table = Table(title=f"tei-cables export {fmt}")

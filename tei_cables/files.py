@@ -38,10 +38,19 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        publish(Path(tmp), path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def publish(tmp: Path, path: Path) -> None:
+    """Give a finished temporary file the mode any other tool would give a new file under the user's umask (a
+    temporary file is private, 0600), then rename it over the target."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    os.replace(tmp, path)
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:

@@ -168,3 +168,15 @@ def test_publisher_and_licence_options_reach_the_files(tmp_path: Path):
     assert root.xpath("string(//t:publicationStmt/t:publisher)", namespaces=ns) == "An Edition"
     assert root.xpath("string(//t:availability/t:licence)", namespaces=ns) == "CC BY 4.0"
     assert root.xpath("//t:publicationStmt/t:date/@when", namespaces=ns) == ["2026-12-01"]
+
+
+def test_written_files_get_the_mode_of_the_users_umask(tmp_path: Path):
+    import os
+
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out" / "a.xml").stat().st_mode & 0o777 == 0o644

@@ -27,9 +27,12 @@ _BLOCKS = {"ab": "stamp", "p": "p", "item": "item", "head": "head", "salute": "s
 
 @dataclass(frozen=True)
 class Named:
-    """A person, place or organisation as a cable names it: its register entry (if any) and its name."""
+    """A person, place or organisation as a cable names it: its entry in the file (if any) and its name.
 
-    ref: str | None  # the entry's id in the file (`pers_stalin`), None for a name not linked
+    `ref` is the id of the entry in this file; the project register's id is that entry's `same_as` (for a linked
+    entry the two are the same id today, but a hand-edited file may differ)."""
+
+    ref: str | None  # the entry's id in the file (`pers_stalin`), None for a name without an entry
     name: str  # the regularised name of the entry, else the words as written
     kind: str = "person"
 
@@ -66,6 +69,7 @@ class StampRecord:
     text: str
     when: str | None = None
     person: Named | None = None
+    enclosure: bool = False  # a stamp of a telegram the cable quotes, not of the cable itself
 
 
 @dataclass(frozen=True)
@@ -130,8 +134,8 @@ class CableRecord:
     blocks: tuple[Block, ...] = ()
 
     def stamp(self, stamp_type: str) -> StampRecord | None:
-        """The first stamp of a type (`deciphered`, `urgency`), if the cable has one."""
-        return next((s for s in self.stamps if s.type == stamp_type), None)
+        """The cable's own first stamp of a type (`deciphered`, `urgency`), if it has one."""
+        return next((s for s in self.stamps if s.type == stamp_type and not s.enclosure), None)
 
     @property
     def copies(self) -> int:
@@ -147,14 +151,18 @@ class CableRecord:
 def read_record(path: Path) -> CableRecord:
     """Read one cable's TEI file (safely: no DTD, no entities, no network) into a record."""
     root = parse_file(path).getroot()
+    if root.tag != f"{{{NS['t']}}}TEI":
+        from tei_cables.errors import SourceError
+
+        raise SourceError(f"not a TEI file: its root is <{etree.QName(root).localname}>, not <TEI>", path=str(path))
     return record_of(root, path)
 
 
 def record_of(root: etree._Element, path: Path) -> CableRecord:
     """The record of a parsed TEI document."""
     entries = _entries(root)
-    corresp = _x(root, "t:teiHeader/t:profileDesc/t:correspDesc")
-    letters = tuple(_letter(d, entries) for d in corresp)
+    own = _x(root, "t:teiHeader/t:profileDesc/t:correspDesc[not(@corresp)]")  # the cable's own (contract: first)
+    enclosed = _x(root, "t:teiHeader/t:profileDesc/t:correspDesc[@corresp]")
     number = _first_text(root, "t:teiHeader//t:idno[@type='telegram']")
     lst = _x(root, "t:text//t:list[@type='distribution']")
     total = _x(root, "t:text//t:list[@type='distribution']/t:head/t:num[@type='total']/@value | "
@@ -167,11 +175,11 @@ def record_of(root: etree._Element, path: Path) -> CableRecord:
         number=number,
         sender_number=_first_text(root, "t:teiHeader//t:idno[@type='sender']"),
         languages=tuple(_x(root, "t:teiHeader/t:profileDesc/t:langUsage/t:language/@ident")),
-        cable=letters[0] if letters else Letter(),
-        letters=letters[1:],
+        cable=_letter(own[0], entries) if own else Letter(),
+        letters=tuple(_letter(d, entries) for d in enclosed),
         stamps=tuple(_stamps(root, entries)),
         distribution=tuple(_copies(item, entries) for item in (_x(lst[0], "t:item") if lst else [])),
-        copies_stated=int(total[0]) if total else None,
+        copies_stated=int(float(total[0])) if total and total[0].strip() else None,
         archive=_archive(root),
         url=_first_attr(root, "t:teiHeader//t:sourceDesc/t:bibl/t:ref/@target"),
         entries=entries,
@@ -190,7 +198,7 @@ def iter_records(paths: list[Path], errors: list[tuple[Path, str]]) -> Iterator[
         except TeiCablesError as exc:
             where = f"{path}:{exc.line}" if exc.line else str(path)
             errors.append((path, f"{where}: {exc.message}"))
-        except (IndexError, ValueError, KeyError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any file the reader cannot make sense of is that file's error
             errors.append((path, f"{path}: not a cable's TEI file ({exc.__class__.__name__}: {exc})"))
 
 
@@ -204,15 +212,23 @@ def _entries(root: etree._Element) -> dict[str, Entry]:
         if not ident:
             continue
         kind = etree.QName(el).localname
-        names = [_words(n) for n in _x(el, "t:persName | t:placeName | t:orgName")]
+        name_els = _x(el, "t:persName | t:placeName | t:orgName")
+        regularised = [n for n in name_els if n.get("type") == "regularised"]
+        names = [_words(n) for n in regularised + [n for n in name_els if n not in regularised]]
         authority = tuple((i.get("type"), _words(i)) for i in _x(el, "t:idno[@type]"))
         out[ident] = Entry(ident, kind, names[0] if names else ident, tuple(names[1:]), authority,
                            el.get("sameAs"), el.get("cert") != "low")
     return out
 
 
+def _ref(el: etree._Element) -> str | None:
+    """The entry a name points at: the first pointer of its `@ref`, without its `#`."""
+    refs = (el.get("ref") or "").split()
+    return refs[0][1:] if refs and refs[0].startswith("#") else None
+
+
 def _named(el: etree._Element, entries: dict[str, Entry]) -> Named:
-    ref = (el.get("ref") or "").lstrip("#") or None
+    ref = _ref(el)
     kind = {"persName": "person", "placeName": "place", "orgName": "org"}.get(etree.QName(el).localname, "name")
     entry = entries.get(ref) if ref else None
     return Named(ref if entry else None, entry.name if entry else _words(el), entry.kind if entry else kind)
@@ -230,7 +246,8 @@ def _action(d: etree._Element, kind: str, entries: dict[str, Entry]) -> Action:
 
 
 def _letter(d: etree._Element, entries: dict[str, Entry]) -> Letter:
-    through = _x(d, "t:correspAction[@type='transmitted' or @type='forwarded' or @type='redirected']/t:persName")
+    through = _x(d, "t:correspAction[@type='transmitted' or @type='forwarded' or @type='redirected']"
+                    "/*[self::t:persName or self::t:orgName]")
     return Letter(_action(d, "sent", entries), _action(d, "received", entries),
                   tuple(_named(p, entries) for p in through), d.get("corresp"))
 
@@ -240,7 +257,7 @@ def _stamps(root: etree._Element, entries: dict[str, Entry]) -> Iterator[StampRe
         dates = _x(el, "descendant::t:date/@when")
         persons = _x(el, "descendant::t:persName")
         yield StampRecord(el.get("subtype"), _words(el), dates[0] if dates else None,
-                          _named(persons[0], entries) if persons else None)
+                          _named(persons[0], entries) if persons else None, _in_enclosure(el))
 
 
 def _copies(item: etree._Element, entries: dict[str, Entry]) -> CopyRecord:
@@ -264,7 +281,8 @@ def _mentions(root: etree._Element) -> Iterator[Mention]:
     for el in _x(root, f"t:text//*[(self::t:persName or self::t:placeName or self::t:orgName) and @ref "
                        f"and not({_REGISTER})]"):
         kind = {"persName": "person", "placeName": "place", "orgName": "org"}[etree.QName(el).localname]
-        yield Mention(el.get("ref").lstrip("#"), kind, _words(el))
+        if _ref(el):
+            yield Mention(_ref(el), kind, _words(el))
 
 
 def _blocks(root: etree._Element) -> Iterator[Block]:
@@ -273,10 +291,16 @@ def _blocks(root: etree._Element) -> Iterator[Block]:
         if not _in_text(el) or _inside_block(el):
             continue
         kind = _BLOCKS[etree.QName(el).localname]
+        if kind == "stamp" and el.get("type") not in {"stamp", "stamps"}:
+            # a separator line, or a signature, salutation or address outside its opener or closer
+            kind = {"closer-p": "salute"}.get(el.get("type"), el.get("type") or "separator")
         if kind == "item" and el.getparent().get("type", "").startswith("distribution"):
             kind = "copy"
-        enclosure = bool(_x(el, "ancestor::t:floatingText or ancestor::t:div[@type='enclosure']"))
-        yield Block(kind, _words(el), enclosure, el.get("subtype") or el.get("type"))
+        yield Block(kind, _words(el), _in_enclosure(el), el.get("subtype") or el.get("type"))
+
+
+def _in_enclosure(el: etree._Element) -> bool:
+    return bool(_x(el, "ancestor::t:floatingText or ancestor::t:div[@type='enclosure']"))
 
 
 def _in_text(el: etree._Element) -> bool:
@@ -293,7 +317,9 @@ def _inside_block(el: etree._Element) -> bool:
 
 
 def _x(el: etree._Element, path: str) -> list:
-    return el.xpath(path, namespaces=NS)
+    """XPath with plain strings for attribute values (lxml's "smart" strings would keep the whole tree alive in
+    every record, and some writers refuse them)."""
+    return el.xpath(path, namespaces=NS, smart_strings=False)
 
 
 def _words(el: etree._Element) -> str:

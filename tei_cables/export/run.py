@@ -18,7 +18,7 @@ from pathlib import Path
 from tei_cables.corpus import tei_files
 from tei_cables.export import Format
 from tei_cables.export.record import CableRecord, iter_records, read_record
-from tei_cables.files import write_atomic
+from tei_cables.files import publish, write_atomic
 
 
 @dataclass
@@ -33,8 +33,8 @@ class Outcome:
 def run_export(fmt: Format, sources: list[Path], out: Path, options: dict[str, str], *, jobs: int = 1,
                advance: Callable[[], None] = lambda: None) -> Outcome:
     """Export the TEI files found in `sources` to `out` in the format `fmt`."""
-    paths = tei_files(sources)
-    outcome = Outcome(files=len(paths))
+    paths, clashes = _unique_names(tei_files(sources))
+    outcome = Outcome(files=len(paths) + len(clashes), errors=clashes)
     module = fmt.load()
     options = {**options, "format": fmt.name, "out": out.name}
 
@@ -47,10 +47,31 @@ def run_export(fmt: Format, sources: list[Path], out: Path, options: dict[str, s
     if fmt.per_cable:
         out.mkdir(parents=True, exist_ok=True)
         for record in counted():
-            write_atomic(out / f"{record.id}{fmt.suffix}", module.render(record, options))
+            try:
+                data = module.render(record, options)
+            except Exception as exc:  # noqa: BLE001 - one cable the format cannot hold is that cable's error
+                outcome.exported -= 1
+                outcome.errors.append((Path(record.file), f"{record.file}: cannot be written as {fmt.name} "
+                                                          f"({exc.__class__.__name__}: {exc})"))
+                continue
+            write_atomic(out / f"{record.id}{fmt.suffix}", data)
     else:
         _write_corpus(out, lambda path: module.write(counted(), path, options))
     return outcome
+
+
+def _unique_names(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """A cable's id is its file name: a second file of the same name (in another folder) would overwrite or merge
+    with the first, so it is an error naming both."""
+    seen: dict[str, Path] = {}
+    kept, clashes = [], []
+    for path in paths:
+        if path.stem in seen:
+            clashes.append((path, f"{path}: has the same name as {seen[path.stem]}; rename one of them"))
+        else:
+            seen[path.stem] = path
+            kept.append(path)
+    return kept, clashes
 
 
 def _records(paths: list[Path], errors: list[tuple[Path, str]], jobs: int) -> Iterator[CableRecord]:
@@ -79,7 +100,7 @@ def _write_corpus(out: Path, write: Callable[[Path], None]) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
-        os.replace(tmp, out)
+        publish(Path(tmp), out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

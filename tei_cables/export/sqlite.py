@@ -4,12 +4,13 @@ Tables (`PRAGMA user_version` is the schema version, `SCHEMA_VERSION`):
 
 - `cables`: one row per cable (`id` is the file's stem): its numbers, the times its cipher form records (sent and
   received from the correspondence, arrived, deciphered and typed from the stamps, ISO 8601 as the TEI has them),
-  urgency and classification (the stamps' words), the copies its distribution list gives out and the total the
-  list states, the archive's reference and the source's URL.
+  urgency and classification (the words of the cable's own stamps, not those of a telegram it encloses), the
+  copies its distribution list gives out and the total the list states, the archive's reference and the URL.
 - `letters`: the correspondence of the cable (`letter` 0) and of each letter it encloses (1, 2, …): dates, places.
 - `correspondents`: who sent, received or transmitted each letter, in the order the TEI names them.
-- `stamps`, `distribution`, `mentions`, `blocks`: the routing stamps, the distribution list, the names in the text
-  and the text block by block, each with its `position` in document order.
+- `stamps`, `distribution`, `mentions`, `blocks`: the routing stamps (`enclosure` 1 for a stamp of an enclosed
+  telegram), the distribution list, the names in the text and the text block by block (`enclosure` 1 inside an
+  enclosure), each with its `position` in document order.
 - `entities`: the register entries the cables name. An entry of the project's register (`sameAs="register:ID"`)
   is one row keyed by its register id (`pers_stalin`) however many cables name it; its variants are merged across
   cables, the rest is taken from the first cable that names it. An entry local to one file (not in the register,
@@ -102,6 +103,7 @@ CREATE TABLE stamps (
     "when" TEXT,
     person TEXT REFERENCES entities(id),
     person_name TEXT,
+    enclosure INTEGER NOT NULL,
     PRIMARY KEY (cable, position)
 );
 CREATE TABLE distribution (
@@ -174,9 +176,9 @@ def _insert(db: sqlite3.Connection, record: CableRecord) -> None:
         _upsert_entity(db, keys[ref], entry, record)
     for index, letter in enumerate((record.cable, *record.letters)):
         _insert_letter(db, record.id, index, letter, keys)
-    db.executemany('INSERT INTO stamps VALUES (?, ?, ?, ?, ?, ?, ?)', (
-        (record.id, i, s.type, s.text, s.when, _key(s.person, keys), s.person.name if s.person else None)
-        for i, s in enumerate(record.stamps)))
+    db.executemany("INSERT INTO stamps VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
+        (record.id, i, s.type, s.text, s.when, _key(s.person, keys), s.person.name if s.person else None,
+         int(s.enclosure)) for i, s in enumerate(record.stamps)))
     db.executemany("INSERT INTO distribution VALUES (?, ?, ?, ?, ?)", (
         (record.id, i, c.name.name, _key(c.name, keys), c.copies) for i, c in enumerate(record.distribution)))
     db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", (
@@ -187,8 +189,8 @@ def _insert(db: sqlite3.Connection, record: CableRecord) -> None:
 
 
 def _insert_cable(db: sqlite3.Connection, record: CableRecord) -> None:
-    """The cable's row. Two files with the same stem would be the same cable to every query, so that is an error
-    (the export stops and OUT is left as it was) rather than a row quietly replaced."""
+    """The cable's row. Two files with the same stem would be the same cable to every query; the runner reports
+    the second as an error before it gets here, and a caller that does not is stopped (OUT left as it was)."""
     found = db.execute("SELECT file FROM cables WHERE id = ?", (record.id,)).fetchone()
     if found:
         raise DataError(f"two files give the cable id {record.id!r} ({found[0]} and this one); export them "
