@@ -43,3 +43,21 @@ def test_an_unreadable_file_is_one_error_line_and_exit_1(tmp_path: Path):
 def test_an_unknown_format_is_refused():
     result = run("export", "docx", str(ROOT / "encoded"), "-o", "x")
     assert result.exit_code == 2 and "docx" in result.output
+
+
+def test_every_format_exports_the_real_cables(tmp_path: Path):
+    from tei_cables.pipeline import convert_bytes
+
+    from .conftest import shared
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for src in sorted(shared("real", "sources").glob("*.txt")):
+        (tei / f"{src.stem}.xml").write_bytes(convert_bytes(src.read_bytes(), src.name).tei)
+    for name in FORMATS:
+        out = tmp_path / name / ("out" if FORMATS[name].per_cable else f"out{FORMATS[name].suffix}")
+        result = run("export", name, str(tei), "-o", str(out))
+        assert result.exit_code == 0, (name, result.output)
+        written = list(out.iterdir()) if out.is_dir() else [out]
+        assert len(written) == (16 if FORMATS[name].per_cable else 1), name
+        assert all(p.stat().st_size > 0 for p in written), name
