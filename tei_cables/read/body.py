@@ -16,21 +16,15 @@ from functools import cache
 
 from tei_cables.model import Block, Enclosure, Stamp
 from tei_cables.read import distribution as dist
-from tei_cables.read import numbers, signoff
+from tei_cables.read import numbers, shapes, signoff
 from tei_cables.read.paragraphs import Line, Paragraph, make_text, strip_markup
 from tei_cables.read.phrases import find_phrases, number_regex
 from tei_cables.read.stamps import LineStamps, read_line
 from tei_cables.resources import load_data
 
-_OPEN_QUOTES = "\"«„“"
-_CLOSE_QUOTES = "\"»”"
 _ITEM = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
 _SENDER_NUMBER = re.compile(r"^\s*(?:No\.?|N°|Nº|№|#)\s*\d[\w/\-]*[.,]?\s*$", re.IGNORECASE)
-_DATELINE_DATE = re.compile(r"\d{1,2}[./][\dIVX]{1,4}[./]\d{2,4}|\b\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}")
-_DATELINE_TIME = re.compile(r"[—–-]?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.\s?m\.|noon|midnight)", re.IGNORECASE)
 _SALUTE_NAME = 5  # words: the name under a salutation on its own line
-_SHORT = 12  # words: address lines, salutations and signatures are shorter than this
-_PROSE = 8  # words: a paragraph this long with lower-case words is running text
 
 
 @cache
@@ -103,8 +97,8 @@ def _close(stack: list[_Level]) -> None:
 def _quote_state(p: Paragraph) -> str | None:
     """`open` for a paragraph that opens a quotation it does not close, `close` for one that closes it."""
     raw = p.raw.strip()
-    opens = raw[:1] in _OPEN_QUOTES
-    closes = raw.rstrip(".,;")[-1:] in _CLOSE_QUOTES
+    opens = raw[:1] in shapes.OPEN_QUOTES
+    closes = raw.rstrip(".,;")[-1:] in shapes.CLOSE_QUOTES
     straight = raw.count('"')
     if opens and (straight % 2 == 1 or raw[:1] in "«„“" and not closes):
         return "open"
@@ -116,14 +110,14 @@ def _quote_state(p: Paragraph) -> str | None:
 def _starts_letter(paragraphs: list[Paragraph], i: int) -> bool:
     """After the cable's closing stamps, a separator or salutation opens an enclosed letter."""
     p = paragraphs[i]
-    if _is_separator(p) or _is_dateline(p) or dist.is_head(p) or _quote_state(p) or _is_stamp_line(p):
+    if shapes.is_separator(p) or shapes.is_dateline(p) or dist.is_head(p) or _quote_state(p) or _is_stamp_line(p):
         return False
     for q in paragraphs[i:i + 3]:
-        if _is_salute(q):
+        if shapes.is_salute(q):
             return True
-        if len(q.raw.split()) > 6 or _is_separator(q):
+        if len(q.raw.split()) > 6 or shapes.is_separator(q):
             break
-    return _is_prose(p)
+    return shapes.is_prose(p)
 
 
 def _is_stamp_line(p: Paragraph) -> bool:
@@ -141,15 +135,16 @@ def _pull_opener(top: _Level, level: _Level) -> None:
 def _read_paragraph(paragraphs: list[Paragraph], i: int, level: _Level) -> int:
     """Read paragraph i into the level's blocks; return how many paragraphs were used."""
     p = paragraphs[i]
-    if _is_separator(p):
+    if shapes.is_separator(p):
         _add(level, Block("separator", make_text(p.lines)), p.lines)
         return 1
     filed = numbers.file_number(make_text(p.lines).value) if len(p.lines) == 1 else None
     if filed is not None:
         _add(level, Block("stamps", make_text(p.lines), stamps=(filed,)), p.lines)
         return 1
-    if p.raw.lstrip(_OPEN_QUOTES + " ").startswith("[") and _whole_bracket(p.raw) and not _bracketed_stamp(p):
-        _add(level, Block("note", make_text(p.lines), note_type=_note_type(p.raw)), p.lines)
+    bracketed = p.raw.lstrip(shapes.OPEN_QUOTES + " ").startswith("[") and shapes.whole_bracket(p.raw)
+    if bracketed and not _bracketed_stamp(p):
+        _add(level, Block("note", make_text(p.lines), note_type=shapes.note_type(p.raw)), p.lines)
         return 1
     if dist.is_head(p) or dist.is_copy_lines(p):
         return _read_distribution(paragraphs, i, level)
@@ -418,44 +413,44 @@ def _read_items(p: Paragraph, level: _Level) -> None:
 
 def _classify(p: Paragraph, level: _Level) -> str:
     """The kind of an ordinary paragraph, by its place in the cable and its shape; moves the zone on."""
-    words = len(_unspaced(p.raw).split())
+    words = len(shapes.unspaced(p.raw).split())
     if level.zone in {"form", "start"}:
-        if _is_salute(p) and p.raw.split()[0].casefold() not in _vocab()["address_words"]:  # not `Comrade X`
+        if shapes.is_salute(p) and p.raw.split()[0].casefold() not in _vocab()["address_words"]:  # not `Comrade X`
             level.zone = "message"
             return "salute"
-        if level.zone == "form" and words <= _SHORT and _is_address_line(p.raw):
+        if level.zone == "form" and words <= shapes.SHORT and shapes.is_address_line(p.raw):
             return "address"
-        if _is_dateline(p) and (re.match(r"[^\W\d_]", p.raw.strip()) or not level.blocks):
+        if shapes.is_dateline(p) and (re.match(r"[^\W\d_]", p.raw.strip()) or not level.blocks):
             return "dateline"  # a place and date, or a date opening the text (`Seoul, June 25, 1950—10 a.m.`)
-        if _is_salute(p):
+        if shapes.is_salute(p):
             level.zone = "message"
             return "salute"
-        if _is_prose(p):
+        if shapes.is_prose(p):
             level.zone = "message"
             return "p"
-        if level.zone == "form" and (words <= _SHORT or _is_heading(p)):
+        if level.zone == "form" and (words <= shapes.SHORT or shapes.is_heading(p)):
             return "address"
-        if level.zone == "start" and words <= _SHORT and not _is_dateline(p):
+        if level.zone == "start" and words <= shapes.SHORT and not shapes.is_dateline(p):
             return "address"
         level.zone = "message"
-        return "dateline" if _is_dateline(p) else "p"
-    if _ends_bare_salute(level) and words <= _SALUTE_NAME and not _is_prose(p):
+        return "dateline" if shapes.is_dateline(p) else "p"
+    if _ends_bare_salute(level) and words <= _SALUTE_NAME and not shapes.is_prose(p):
         return "salute"  # the name under a salutation of its own line (`DEAR` / `Iosif Vissarionovich STALIN`)
     signed = signoff.signers(p.raw) is not None
-    if _is_closing_formula(p) and not signed:
+    if shapes.is_closing_formula(p) and not signed:
         return "closer-p"
-    if _is_salute(p) and not level.blocks_since_salute_prose():
+    if shapes.is_salute(p) and not level.blocks_since_salute_prose():
         return "salute"
-    if _is_dateline(p) and not signed:
+    if shapes.is_dateline(p) and not signed:
         return "dateline"
-    if signed or _is_signature(p):
+    if signed or shapes.is_signature(p):
         level.signed = True
         if level.zone == "message":
             level.zone = "closing"
         return "signed"
-    if _is_dateline(p):
+    if shapes.is_dateline(p):
         return "dateline"
-    if level.zone == "closing" and not _is_prose(p):
+    if level.zone == "closing" and not shapes.is_prose(p):
         return "p"
     level.zone = "message"
     return "p"
@@ -467,89 +462,8 @@ def _ends_bare_salute(level: _Level) -> bool:
     if not isinstance(last, Block) or last.kind != "salute" or last.text is None:
         return False
     words = {w for lang in _vocab()["salutes"].values() for w in lang}
-    rest = last.text.value.strip(_OPEN_QUOTES + " ,!").casefold()
+    rest = last.text.value.strip(shapes.OPEN_QUOTES + " ,!").casefold()
     return bool(rest) and all(w in words for w in rest.split())
-
-
-def _unspaced(text: str) -> str:
-    """Letter-spaced words written together (`М о с к в а` → `Москва`), to count words as they are read."""
-    return re.sub(r"(?<=\b\w) (?=\w\b)", "", text)
-
-
-def _is_prose(p: Paragraph) -> bool:
-    """Running text: long enough, with lower-case words that are not mere function words (letter-spaced words,
-    `М о с к в а`, counted as the words they spell)."""
-    words = re.findall(r"(?<!\w)[^\W\d_]+(?!\w)", _unspaced(re.sub(r"\[[^\]]*\]?", " ", p.raw)))
-    function = set(_vocab()["function_words"])
-    lower = sum(1 for w in words if w[0].islower() and w.casefold() not in function)
-    return len(words) >= _PROSE and lower >= max(3, len(words) // 4)
-
-
-def _is_heading(p: Paragraph) -> bool:
-    """A line of capitalised words (`8th Department of the General Staff of the Armed Forces of the USSR`): the
-    heading of an office on the form, however long, never running text."""
-    words = re.findall(r"(?<!\w)[^\W\d_]+(?!\w)", p.raw)
-    function = set(_vocab()["function_words"])
-    return len(p.lines) == 1 and bool(words) and all(w[0].isupper() or w.casefold() in function for w in words)
-
-
-def _is_salute(p: Paragraph) -> bool:
-    """A salutation: a short line that opens with a word of address (`DEAR`, `Многоуважаемому`)."""
-    raw = p.raw.strip().lstrip(_OPEN_QUOTES + " ").casefold()
-    if len(raw.split()) > 7:
-        return False
-    vocab = _vocab()["salutes"]
-    return any(re.match(rf"{re.escape(w)}\b", raw) for lang in vocab.values() for w in lang)
-
-
-def _is_closing_formula(p: Paragraph) -> bool:
-    raw = p.raw.strip().casefold()
-    if len(raw.split()) > _SHORT:
-        return False
-    vocab = _vocab()["closing_formulas"]
-    return any(re.match(rf"{re.escape(w)}\b", raw) for lang in vocab.values() for w in lang)
-
-
-def _is_signature(p: Paragraph) -> bool:
-    """A signature: a few words in capitals (letter-spaced `S H T Y K O V` too), after the message began."""
-    raw = p.raw.strip().strip(_CLOSE_QUOTES + _OPEN_QUOTES + " .")
-    letters = [c for c in raw if c.isalpha()]
-    if not letters or len(raw.split()) > 16 or not all(c.isupper() for c in letters):
-        return False
-    return len(re.sub(r"(?<=\b\w) (?=\w\b)", "", raw).split()) <= 8
-
-
-def _is_dateline(p: Paragraph) -> bool:
-    """A place and date, or a date alone (`Pyongyang 16.7.52.`, `29 September 1950`), perhaps with the time
-    (`Washington, June 27, 1950—3 p. m.`)."""
-    raw = p.raw.strip().strip(_CLOSE_QUOTES + " ")
-    core = _DATELINE_TIME.sub(" ", raw)
-    return len(core.split()) <= 5 and bool(_DATELINE_DATE.search(raw))
-
-
-def _is_separator(p: Paragraph) -> bool:
-    chars = set(p.raw.replace(" ", ""))
-    return bool(chars) and chars <= set(_vocab()["separator_chars"])
-
-
-def _whole_bracket(raw: str) -> bool:
-    """A paragraph that is one editorial bracket (closed at its end, or left open to the end)."""
-    body = raw.strip().lstrip(_OPEN_QUOTES)
-    depth = 0
-    for n, c in enumerate(body):
-        depth += {"[": 1, "]": -1}.get(c, 0)
-        if depth == 0 and n < len(body) - 1:
-            return False
-    return True
-
-
-def _note_type(raw: str) -> str:
-    """What a whole-paragraph bracket describes: handwriting, a stamp, or an editor's note."""
-    head = raw.strip().lstrip("[").casefold()
-    for word in ("handwritten", "handwriting", "stamp", "illegible", "signature", "резолюция", "штамп"):
-        if head.startswith(word):
-            return {"handwriting": "handwritten", "штамп": "stamp", "резолюция": "handwritten"}.get(word, word)
-    return "editorial"
 
 
 def _mark_form_addressees(level: _Level) -> None:
@@ -558,16 +472,8 @@ def _mark_form_addressees(level: _Level) -> None:
                       {"stamps", "distribution"} and _in_form_prefix(level, n)), default=0)
     for n, b in enumerate(level.blocks[:last_stamp]):  # none when the form has no stamp
         if isinstance(b, Block) and b.kind == "address":
-            kind = "to" if _is_address_line(b.text.value) else "other"
+            kind = "to" if shapes.is_address_line(b.text.value) else "other"
             level.blocks[n] = Block("stamps", b.text, stamps=(Stamp(kind, 0, len(b.text.value)),))
-
-
-def _is_address_line(text: str) -> bool:
-    """An addressee line: it opens with `To`, `Comrade`, `товарищу`… or is a name in capitals without digits."""
-    first = text.strip().split()[0].casefold() if text.strip() else ""
-    letters = [c for c in text if c.isalpha()]
-    caps = bool(letters) and all(c.isupper() for c in letters)
-    return first in _vocab()["address_words"] or (caps and not any(c.isdigit() for c in text))
 
 
 def _in_form_prefix(level: _Level, n: int) -> bool:
