@@ -15,7 +15,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
-from tei_cables.corpus import unlinked_names
+from tei_cables.corpus import tei_files, unlinked_names
 from tei_cables.encode.publication import Publication
 from tei_cables.encode.register import register_tei
 from tei_cables.errors import TeiCablesError
@@ -149,7 +149,7 @@ def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, 
                                  "licence": licence, "date": pub_date.date().isoformat() if pub_date else None
                                  }.items() if v}
     with Progress(console=err, transient=True) as progress:
-        task = progress.add_task(f"exporting {fmt}", total=None)
+        task = progress.add_task(f"exporting {fmt}", total=len(tei_files(list(sources))))
         try:
             outcome = run_export(target, list(sources), out, options, jobs=jobs,
                                  advance=lambda: progress.advance(task))

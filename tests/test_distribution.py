@@ -99,3 +99,12 @@ def test_a_head_with_no_list_is_a_stamp_not_an_empty_list():
                   "SHTYKOV\n\n17 copies. vg")
     assert xp(root, "//t:list[@type='distribution']") == []
     assert xp(root, "//t:ab[@subtype='distribution']/t:num[@type='total']/@value") == ["17"]
+
+
+def test_copy_numbers_with_no_addressee_are_copy_lines_not_an_empty_item():
+    from .conftest import tei_of, xp
+
+    root = tei_of("I report the situation at the front is severe and the troops lack ammunition and fuel.\n\n"
+                  "SHTYKOV\n\nОтпечатано в 2 экземплярах\n\nЭкз. № 1\nЭкз. № 2")
+    items = xp(root, "//t:list[@type='distribution']/t:item")
+    assert [xp(i, "normalize-space(.)") for i in items] == ["Экз. № 1", "Экз. № 2"]

@@ -362,8 +362,12 @@ def _distribution(b: Block, primary: bool) -> etree._Element:
         if not line.copies_span:
             item.append(E.num(type="copies", value=str(line.copies)))
         lst.append(item)
-    if not d.items:
-        lst.append(E.item())
+    if not d.items:  # only copy numbers with no addressee: each is a copy line of its own (no empty item)
+        for t in d.unassigned:
+            item = E.item()
+            render_into(item, t)
+            lst.append(item)
+        return lst
     if d.unassigned:
         note = E.note(type="unassigned-copies")
         for t in d.unassigned:
