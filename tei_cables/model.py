@@ -198,6 +198,7 @@ class Entity:
     name: str
     forms: tuple[str, ...] = ()
     register_id: str | None = None
+    part_of: str | None = None  # a unit's institution (`tag/units.py`), as the id of its entity
 
 
 WitnessSource = Literal["stamp", "address", "relay", "sign-off", "dateline", "title", "date-heading"]

@@ -149,3 +149,21 @@ def test_a_files_entry_holds_the_forms_it_uses_and_points_at_the_register():
 def test_a_local_entry_of_a_cyrillic_name_has_an_id_from_its_latin_spelling():
     root = tei_of("Расшифровал Михайленко 30.9.50")
     assert xp(root, "//t:person/@xml:id") == ["pers_local_mikhaylenko"]
+
+
+def test_latin_lookalike_letters_in_russian_text_are_read_as_cyrillic():
+    from tei_cables.tag.normalize import fold
+
+    assert fold("начальник штаба HAM ИР")[0] == "начальник штаба нам ир"
+
+
+def test_a_latin_word_in_english_text_is_left_alone():
+    from tei_cables.tag.normalize import fold
+
+    assert fold("I met HAM at home")[0] == "i met ham at home"
+
+
+def test_a_word_mixing_scripts_is_read_in_cyrillic():
+    from tei_cables.tag.normalize import fold
+
+    assert fold("ТEКСТ")[0] == "текст"  # a Latin E among Cyrillic letters

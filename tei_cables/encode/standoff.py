@@ -29,7 +29,13 @@ REGISTER_PREFIX = "register"  # `sameAs="register:pers_stalin"`, resolved by the
 def build_standoff(cable: Cable, referenced: set[str]) -> etree._Element | None:
     """`<standOff>` with a list per kind (the entries some name of the file points at), or None when there are
     none."""
-    named = [e for e in cable.entities if e.id in referenced]
+    by_id = {e.id: e for e in cable.entities}
+    wanted = set(referenced)
+    for e in cable.entities:  # a unit's institution stands in the register of the file with it
+        while e is not None and e.id in wanted and e.part_of and e.part_of not in wanted:
+            wanted.add(e.part_of)
+            e = by_id.get(e.part_of)
+    named = [e for e in cable.entities if e.id in wanted]
     if not named:
         return None
     register = load_register()
@@ -39,6 +45,10 @@ def build_standoff(cable: Cable, referenced: set[str]) -> etree._Element | None:
         if entities:
             standoff.append(_LIST[kind](*[_entry(e, register.get(e.register_id) if e.register_id else None)
                                           for e in entities]))
+    parts = [e for e in named if e.part_of and e.part_of in by_id]
+    if parts:  # `Special Section of the Central Committee of the VKP(b)` is part of the party's CC
+        standoff.append(E.listRelation(*[E.relation(name="part-of", active=f"#{e.id}", passive=f"#{e.part_of}")
+                                         for e in parts]))
     return standoff
 
 

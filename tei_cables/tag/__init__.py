@@ -10,8 +10,9 @@ from tei_cables.read.stamps import is_cover_designation
 from tei_cables.tag.brackets import find_brackets
 from tei_cables.tag.correspondence import decide_correspondence, decide_enclosures
 from tei_cables.tag.dates import DateContext, document_order, find_dates
-from tei_cables.tag.entities import Slot, align_parallel, tag_entities
+from tei_cables.tag.entities import Slot, align_parallel, local_entity, tag_entities
 from tei_cables.tag.timezones import localize
+from tei_cables.tag.units import whole_units
 
 
 def tag_cable(cable: Cable) -> Cable:
@@ -27,7 +28,11 @@ def tag_cable(cable: Cable) -> Cable:
         spans += mentions.spans.get((text.line, text.value), [])
         for d in find_dates(text.value, ctx, line=text.line):
             spans.append(Span(d.start, d.end, "date", (("element", d.element), ("when", d.when))))
+        spans = whole_units(spans, text.value, new_unit)
         return text.with_spans(_with_supplied_initials(spans, text.value))
+
+    def new_unit(name: str, parent: str | None) -> str:
+        return local_entity(mentions, "org", name, part_of=parent[1:] if parent else None)
 
     tagged = map_texts(cable, add)
     warnings = tuple(Warning_(line, msg) for line, msg in ctx.warnings)

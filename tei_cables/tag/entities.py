@@ -216,17 +216,23 @@ def _local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
     form = t.value[start:end].strip()
     if not form:
         return
+    local_id = local_entity(result, kind, form)
+    result.add(_key(t), Span(start, end, kind, (("ref", f"#{local_id}"), ("cert", "low"))))  # type: ignore[arg-type]
+
+
+def local_entity(result: Mentions, kind: str, form: str, part_of: str | None = None) -> str:
+    """The id of the local entry of a name the register does not know (made on its first mention)."""
     name = _display(form)
     key = (kind, " ".join(w for w in fold_name(name).split() if len(w) > 1) or fold_name(name))
     local_id = result.local_keys.get(key)
     if local_id is None:
         local_id = _local_id(kind, name, result)
         result.local_keys[key] = local_id
-        result.entities[local_id] = Entity(local_id, kind, name, ())  # type: ignore[arg-type]
+        result.entities[local_id] = Entity(local_id, kind, name, (), part_of=part_of)  # type: ignore[arg-type]
     ent = result.entities[local_id]
     if form not in ent.forms:
-        result.entities[local_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (form,))
-    result.add(_key(t), Span(start, end, kind, (("ref", f"#{local_id}"), ("cert", "low"))))  # type: ignore[arg-type]
+        result.entities[local_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (form,), part_of=ent.part_of)
+    return local_id
 
 
 def _display(form: str) -> str:
