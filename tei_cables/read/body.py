@@ -225,18 +225,16 @@ def _split_paragraph(p: Paragraph) -> list[Paragraph]:
     under the stamps (`Deciphered by …` then `Copies: Stalin (2), …`, or `Расшифровал …` then `Экз. № 1 ТОВ.
     СТАЛИНУ`), the sender's number under the signature (`РОЩИН` then `№ 2417`) or above a date, and a strong
     stamp under lines that are not stamps (`17 copies. vg` then `Typed on 21 October at 1325`)."""
+    stamped = False  # a line above is a stamp line (kept as we go: asking again for every line is quadratic)
     for k in range(1, len(p.lines)):
+        stamped = stamped or read_line(p.lines[k - 1].text, continues_ok=False) is not None
         rest = Paragraph(p.lines[k:])
         if dist.is_head(Paragraph(p.lines[k:k + 1])) or _is_sender_number(p.lines[k - 1], p.lines[k]) or (
                 dist.is_copy_lines(rest) and not dist.is_copy_lines(Paragraph(p.lines[k - 1:k]))) or (
-                _opens_strong_stamp(p.lines[k]) and not _has_stamp_line(p.lines[:k])) or (
+                not stamped and _opens_strong_stamp(p.lines[k])) or (
                 k == 1 and _SENDER_NUMBER.match(p.lines[0].text)):
             return [Paragraph(p.lines[:k], p.page_break), *_split_paragraph(rest)]
     return [p]
-
-
-def _has_stamp_line(lines: tuple[Line, ...]) -> bool:
-    return any(read_line(ln.text, continues_ok=False) is not None for ln in lines)
 
 
 def _opens_strong_stamp(line: Line) -> bool:

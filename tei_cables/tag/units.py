@@ -19,6 +19,7 @@ from functools import cache
 from tei_cables.model import Span
 from tei_cables.resources import word_lists
 
+_WINDOW = 200  # characters before a name in which its unit may stand
 _NUMBERED = re.compile(r"(?<!\w)\d{1,3}(?:st|nd|rd|th|-?[a-zа-я]{1,2})?\s+$")
 
 
@@ -46,14 +47,17 @@ def whole_units(spans: list[Span], value: str, new_unit: Callable[[str, str | No
     `new_unit(name, parent_ref)` gives the entry id of a unit (a local entry, part of its parent's entry).
     """
     names = sorted((s for s in spans if s.kind in {"org", "place"} and s.get("ref")), key=lambda s: s.start)
-    out = [s for s in spans if s not in names]
+    named = set(names)
+    out = [s for s in spans if s not in named]
     for s in names:
         start, parent = s.start, s.get("ref")
         while True:
-            m = _unit_before(value[:start])
-            if m is None or not _capitalised(value[m.start("unit"):]) or _NUMBERED.search(value[:m.start("unit")]):
+            window = max(0, start - _WINDOW)  # a unit is a few words: looking further back would be quadratic
+            m = _unit_before(value[window:start])
+            unit = window + m.start("unit") if m else start
+            if m is None or not _capitalised(value[unit:]) or _NUMBERED.search(value[max(0, unit - 8):unit]):
                 break  # no unit, or a numbered one (`4th Department of …`), which the register is left to know
-            start = m.start("unit")
+            start = unit
         if start == s.start:
             out.append(s)
             continue
