@@ -64,3 +64,15 @@ def test_a_hand_correction_of_the_tei_shows_in_the_export(tmp_path: Path):
         "Terentii Shtykov</persName>", "T. F. Shtykov</persName>")
     (tmp_path / CABLE).write_text(edited, encoding="utf-8")
     assert rows(tmp_path, [tmp_path / CABLE])[0]["sender"] == "T. F. Shtykov"
+
+
+def test_an_unreadable_file_is_reported_and_the_others_still_export(tmp_path: Path):
+    import shutil
+
+    shutil.copy(ROOT / "encoded" / CABLE, tmp_path / CABLE)
+    (tmp_path / "broken.xml").write_bytes(b"\x00\x01 not xml")
+    outcome = run_export(FORMATS["csv"], [tmp_path], tmp_path / "out" / "c.csv", {})
+    assert [p.name for p, _ in outcome.errors] == ["broken.xml"]
+    with (tmp_path / "out" / "c.csv").open(encoding="utf-8", newline="") as fh:
+        assert [r["number"] for r in csv.DictReader(fh)] == ["600301/sh"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["c.csv"]
