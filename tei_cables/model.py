@@ -201,7 +201,7 @@ class Entity:
     part_of: str | None = None  # a unit's institution (`tag/units.py`), as the id of its entity
 
 
-WitnessSource = Literal["stamp", "address", "relay", "sign-off", "dateline", "title", "date-heading"]
+WitnessSource = Literal["stamp", "address", "relay", "sign-off", "dateline", "title", "date-heading", "cover"]
 Role = Literal["sender", "addressee", "intermediary", "from", "to", "sent", "received", "number"]
 
 
@@ -223,7 +223,7 @@ class Witness:
     @property
     def inferred(self) -> bool:
         """Read from a sign-off, a dateline, the title or the date heading rather than stated by a stamp."""
-        return self.source not in {"stamp", "address", "relay"}
+        return self.source not in {"stamp", "address", "relay", "cover"}
 
 
 @dataclass(frozen=True)

@@ -238,3 +238,16 @@ def test_an_action_the_cable_says_nothing_of_is_left_out():
     root = tei_of(PROSE + "SHTYKOV")
     assert xp(root, "(//t:correspDesc)[1]/t:correspAction/@type") == ["sent"]
     assert xp(root, "(//t:correspDesc)[1]//t:note[not(@type)]") == []
+
+
+def test_a_cover_designation_is_the_place_sent_from_when_nothing_else_names_one():
+    root = tei_of("From Correspondent 20 Sent 1.7.51 5:30\n\nI report the situation at the front is severe and the "
+                  "troops lack ammunition and fuel.\n\nRAZUVAEV")
+    ref = xp(root, f"{SENT}/t:placeName/@ref")[0]
+    assert xp(root, f"string({SENT}/t:placeName)") == "Correspondent 20"
+    assert xp(root, f"//t:place[@xml:id='{ref[1:]}']/@cert") == ["low"]
+
+
+def test_a_dateline_place_wins_over_a_cover_designation():
+    root = tei_of("From Correspondent 20 Sent 17.7.52 18:45\n\n" + PROSE + "Pyongyang 16.7.52.\n\nRAZUVAEV")
+    assert xp(root, f"{SENT}/t:placeName/@ref") == ["#place_pyongyang"]

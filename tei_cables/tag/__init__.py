@@ -5,10 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tei_cables.model import Block, Cable, Enclosure, Part, Span, Text, Warning_, iter_texts, map_texts
+from tei_cables.model import (
+    Block,
+    Cable,
+    Correspondence,
+    Enclosure,
+    Entity,
+    Part,
+    Span,
+    Text,
+    Warning_,
+    iter_texts,
+    map_texts,
+)
 from tei_cables.read.stamps import is_cover_designation
 from tei_cables.tag.brackets import find_brackets
-from tei_cables.tag.correspondence import decide_correspondence, decide_enclosures
+from tei_cables.tag.correspondence import COVER, decide_correspondence, decide_enclosures
 from tei_cables.tag.dates import DateContext, document_order, find_dates
 from tei_cables.tag.entities import Slot, align_parallel, local_entity, tag_entities
 from tei_cables.tag.timezones import localize
@@ -39,8 +51,23 @@ def tag_cable(cable: Cable) -> Cable:
     entities = tuple(sorted(mentions.entities.values(), key=lambda e: (e.kind, e.id)))
     tagged = localize(replace(tagged, entities=entities))
     correspondence, disagreements = decide_correspondence(tagged)
+    correspondence, cover = _cover_entry(correspondence, mentions)
+    if cover is not None:
+        tagged = replace(tagged, entities=tuple(sorted((*tagged.entities, cover), key=lambda e: (e.kind, e.id))))
     return replace(tagged, warnings=cable.warnings + warnings + disagreements, correspondence=correspondence,
                    enclosures=decide_enclosures(tagged))
+
+
+def _cover_entry(c: Correspondence, mentions) -> tuple[Correspondence, Entity | None]:
+    """A cover designation chosen as the place sent from gets an entry of the file (a place known only by its
+    cover), so that the correspDesc can point at it."""
+    chosen = c.get("from")
+    if chosen is None or chosen.source != "cover":
+        return c, None
+    ident = local_entity(mentions, "place", chosen.values[0][len(COVER):])
+    entity = mentions.entities[ident]
+    witness = replace(chosen, values=(f"#{ident}",))
+    return Correspondence(tuple(witness if w is chosen else w for w in c.chosen)), entity
 
 
 def _with_supplied_initials(spans: list[Span], value: str) -> list[Span]:

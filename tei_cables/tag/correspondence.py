@@ -11,7 +11,9 @@ Real cables say it in many ways, often without any routing stamp. The witnesses,
 - dateline: the date sent and the place sent from (`23 февраля 1952 г.`, `Pyongyang 16.7.52.`);
 - title: number, sender, addressees and places of the archive's title (`Ciphered Telegram No. 0100, Stalin to
   Terebin`, `… from Savel'yev in Urumchi`);
-- date-heading: the day sent, from the archive's date of the document (`January 6, 1949`).
+- date-heading: the day sent, from the archive's date of the document (`January 6, 1949`);
+- cover: a station's cover designation in the `From` stamp (`From Correspondent 20`), the place sent from only when
+  nothing else names one (a cover is not a place, but it is what the cable says of where it comes from).
 
 Precedence: the first source in that order that gives a value wins (a stamp over a sign-off over the title over the
 date heading). Addressees are the union of what the stamps, address lines and relays state; where a relay names the
@@ -48,7 +50,8 @@ from tei_cables.read.address import relay_targets
 from tei_cables.resources import load_data
 
 PRECEDENCE: tuple[WitnessSource, ...] = ("stamp", "address", "relay", "sign-off", "dateline", "title",
-                                          "date-heading")
+                                          "date-heading", "cover")
+COVER = "cover:"  # the value of a cover witness: the designation as written, made an entry only if it is chosen
 _STATED: frozenset[WitnessSource] = frozenset({"stamp", "address", "relay"})
 _ROLES: tuple[Role, ...] = ("number", "sender", "from", "sent", "addressee", "to", "received")
 # (an "intermediary" is not chosen by itself: it is split off the addressees when a relay names the final ones)
@@ -148,6 +151,8 @@ def _stamp_witnesses(b: Block, n: int, *, outgoing: bool) -> list[Witness]:
             out.append(Witness("number", "stamp", line, (s.value,), s.value, n))
         if s.type in {"from", "sent"}:
             out += _one("from", "stamp", line, _refs(spans, "place")[:1], n)
+            covers = [" ".join(b.text.value[x.start:x.end].split()) for x in spans if x.kind == "cover"]
+            out += _one("from", "cover", line, [COVER + c for c in covers[:1]], n)
         if s.type == "sent":
             out += _date("sent", "stamp", line, spans, b.text, n)
         if s.type == "to" or (s.type == "received" and not outgoing):
