@@ -44,6 +44,18 @@ def corpus(turtle: Path) -> Graph:
     return graph_of(turtle)
 
 
+def edited_export(tmp_path: Path, *edits: tuple[str, str]) -> Graph:
+    """The graph of the Shtykov cable exported after editing a copy of its TEI by hand (old → new text)."""
+    tei = tmp_path / f"{SHTYKOV_CABLE}.xml"
+    text = (ENCODED / tei.name).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    tei.write_text(text, encoding="utf-8")
+    export([tei], tmp_path / "cable.ttl")
+    return graph_of(tmp_path / "cable.ttl")
+
+
 def uri(*parts: str) -> URIRef:
     return URIRef(BASE + "/".join(parts))
 
@@ -139,16 +151,10 @@ def test_a_base_option_mints_the_uris_under_it(tmp_path: Path) -> None:
 
 
 def test_a_cable_corrected_by_hand_exports_with_its_corrections(tmp_path: Path) -> None:
-    tei = tmp_path / f"{SHTYKOV_CABLE}.xml"
-    text = (ENCODED / tei.name).read_text(encoding="utf-8")
-    text = text.replace('<date when="1950-09-29T20:23:00+09:00" resp="#tei_cables">',
-                        '<date when="1950-09-28T08:23:00+09:00" resp="#tei_cables">')
-    text = text.replace('<persName type="regularised">Terentii Shtykov</persName>',
-                        '<persName type="regularised">Terentiy Fomich Shtykov</persName>')
-    tei.write_text(text, encoding="utf-8")
-    out = tmp_path / "cable.ttl"
-    export([tei], out)
-    graph = graph_of(out)
+    graph = edited_export(tmp_path, ('<date when="1950-09-29T20:23:00+09:00" resp="#tei_cables">',
+                                     '<date when="1950-09-28T08:23:00+09:00" resp="#tei_cables">'),
+                          ('<persName type="regularised">Terentii Shtykov</persName>',
+                           '<persName type="regularised">Terentiy Fomich Shtykov</persName>'))
     sending = uri("cable", SHTYKOV_CABLE, "sending")
     assert graph.value(graph.value(sending, CRM.P14_carried_out_by), RDFS.label) == Literal("Terentiy Fomich Shtykov")
     span = graph.value(sending, CRM["P4_has_time-span"])
@@ -157,13 +163,7 @@ def test_a_cable_corrected_by_hand_exports_with_its_corrections(tmp_path: Path) 
 
 
 def test_a_date_that_is_no_date_keeps_only_its_label(tmp_path: Path) -> None:
-    tei = tmp_path / f"{SHTYKOV_CABLE}.xml"
-    text = (ENCODED / tei.name).read_text(encoding="utf-8")
-    tei.write_text(text.replace('when="1950-09-29T20:23:00+09:00" resp', 'when="1950-09-31T20:23:00" resp'),
-                   encoding="utf-8")
-    out = tmp_path / "cable.ttl"
-    export([tei], out)
-    graph = graph_of(out)
+    graph = edited_export(tmp_path, ('when="1950-09-29T20:23:00+09:00" resp', 'when="1950-09-31T20:23:00" resp'))
     span = graph.value(uri("cable", SHTYKOV_CABLE, "sending"), CRM["P4_has_time-span"])
     assert graph.value(span, RDFS.label) == Literal("1950-09-31T20:23:00")
     assert graph.value(span, CRM.P82a_begin_of_the_begin) is None
@@ -186,13 +186,7 @@ def test_an_unreadable_file_is_named_and_the_others_still_export(tmp_path: Path)
 
 
 def test_a_name_linked_to_no_entry_is_a_node_of_its_cable(tmp_path: Path) -> None:
-    tei = tmp_path / f"{SHTYKOV_CABLE}.xml"
-    text = (ENCODED / tei.name).read_text(encoding="utf-8")
-    tei.write_text(text.replace('<persName ref="#pers_shtykov" cert="high"', '<persName cert="high"'),
-                   encoding="utf-8")
-    out = tmp_path / "cable.ttl"
-    export([tei], out)
-    graph = graph_of(out)
+    graph = edited_export(tmp_path, ('<persName ref="#pers_shtykov" cert="high"', '<persName cert="high"'))
     sender = graph.value(uri("cable", SHTYKOV_CABLE, "sending"), CRM.P14_carried_out_by)
     assert sender == uri("entity", SHTYKOV_CABLE, "name", "Terentii%20Shtykov")
     assert (sender, RDF.type, CRM.E21_Person) in graph
