@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -15,18 +13,18 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
+from tei_cables.batch import Outcome, convert_all, convert_summary
 from tei_cables.corpus import tei_files, unlinked_names
 from tei_cables.encode.publication import Publication
 from tei_cables.encode.register import register_tei
 from tei_cables.errors import TeiCablesError
 from tei_cables.export import FORMATS as FORMATS_OUT
 from tei_cables.export.run import run_export
-from tei_cables.files import find_sources, remove_stale_temporaries, write_atomic
-from tei_cables.fingerprint import check_overwrite
-from tei_cables.pipeline import DEFAULT, Converted, try_convert_file
+from tei_cables.files import SOURCE_SUFFIXES, find_sources, remove_stale_temporaries, write_atomic
+from tei_cables.pipeline import DEFAULT
 from tei_cables.tag.lookup import find_entries
 from tei_cables.tag.register import load_register
-from tei_cables.validate import FORMATS, exit_code, summary_table, validate_paths
+from tei_cables.validate import FORMATS, exit_code, find_xml_files, summary_table, validate_paths
 
 
 @click.group()
@@ -38,11 +36,14 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the TEI files (one <source stem>.xml per source).")
+              help="Folder for the TEI files (one <source stem>.xml per source; two sources with one stem are "
+                   "refused).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @click.option("--force", is_flag=True, help="Overwrite output files even if they were edited by hand.")
+@click.option("--allow-empty", is_flag=True, help="Finding no transcription is not an error.")
 @click.option("--schema-href", default=DEFAULT.schema_href, show_default=True,
-              help="Folder of tei_cables.rng/.sch as seen from OUT_DIR, for the files' <?xml-model?> lines.")
+              help="Folder of tei_cables.rng/.sch as seen from OUT_DIR, for the files' <?xml-model?> lines "
+                   "(`tei-cables schema` says where the installed ones are).")
 @click.option("--register-href", default=DEFAULT.register_href, show_default=True,
               help="The register's TEI export (tei-cables register export) as seen from OUT_DIR, which the "
                    "entries' @sameAs point at.")
@@ -51,73 +52,58 @@ def main() -> None:
 @click.option("--pub-date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date of publication (YYYY-MM-DD).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Convert in this many processes; the output is the same bytes for any number.")
-def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, schema_href: str,
-            register_href: str, publisher: str | None, licence: str | None, pub_date, jobs: int) -> None:
-    """Convert transcriptions (files or folders) to TEI in OUT_DIR."""
+def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, allow_empty: bool,
+            schema_href: str, register_href: str, publisher: str | None, licence: str | None, pub_date,
+            jobs: int) -> None:
+    """Convert transcriptions (files or folders) to TEI in OUT_DIR.
+
+    Each TEI file written is checked with the validator's rules, so the warnings counted here are the ones
+    `tei-cables validate` reports. Exit code 0 when every source converted (files kept because they were edited
+    by hand included), 1 when one failed, 2 when there was nothing to convert.
+    """
     publication = Publication(schema_href, register_href, publisher, licence,
                               pub_date.date().isoformat() if pub_date else None)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     files = find_sources(list(sources))
+    if not files and not allow_empty:
+        _nothing_to_do(err, sources, "transcriptions (*" + ", *".join(sorted(SOURCE_SUFFIXES)) + ")")
     signal.signal(signal.SIGTERM, _exit_on_signal)  # so the file being written is cleaned up, not left half-done
     remove_stale_temporaries(out_dir)
-    stats = {"converted": 0, "failed": 0, "linked": 0, "unlinked": 0, "inferred": 0, "warnings": 0}
     with Progress(console=err, transient=True, disable=quiet or len(files) < 2) as progress:
         task = progress.add_task("converting", total=len(files))
-        for path, outcome in zip(files, _outcomes(files, publication, jobs), strict=True):
-            _settle(path, outcome, out_dir, force, stats, err)
+
+        def report(outcome: Outcome) -> None:
+            _report(outcome, quiet, err)
             progress.advance(task)
-    table = Table(title="tei-cables convert")
-    for column in ("files", "converted", "failed", "entities linked", "left unlinked", "routing inferred",
-                   "warnings"):
-        table.add_column(column, justify="right")
-    table.add_row(str(len(files)), str(stats["converted"]), str(stats["failed"]), str(stats["linked"]),
-                  str(stats["unlinked"]), str(stats["inferred"]), str(stats["warnings"]))
-    Console(highlight=False).print(table)
-    sys.exit(1 if stats["failed"] else 0)
+        run = convert_all(files, out_dir, publication, force=force, jobs=jobs, each=report)
+    Console(highlight=False).print(convert_summary(run))
+    sys.exit(0 if run.ok else 1)
 
 
-def _outcomes(files: list[Path], publication: Publication, jobs: int
-              ) -> Iterator[Converted | TeiCablesError | OSError]:
-    """Each file's conversion or error, in the order of the files, from this process or a pool of them."""
-    if jobs == 1 or len(files) < 2:
-        return (try_convert_file(p, publication) for p in files)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
-    results = pool.map(try_convert_file, files, [publication] * len(files), chunksize=4)
-
-    def in_order() -> Iterator[Converted | TeiCablesError | OSError]:
-        with pool:
-            yield from results
-    return in_order()
+def _nothing_to_do(err: Console, paths: tuple[Path, ...], what: str) -> None:
+    """A mistyped or empty folder must not pass a CI job as '0 files, all fine'."""
+    named = ", ".join(str(p) for p in paths)
+    err.print(f"[red]error[/red]: no {escape(what)} in {escape(named)}; check the path (--allow-empty makes this "
+              "not an error)")
+    sys.exit(2)
 
 
-def _settle(path: Path, outcome: Converted | TeiCablesError | OSError, out_dir: Path, force: bool,
-            stats: dict[str, int], err: Console) -> None:
-    """Write one conversion (unless its target was edited by hand) and report it; writing stays in this process,
-    so a file is complete or absent whatever happens to the workers."""
-    try:
-        if isinstance(outcome, BaseException):
-            raise outcome
-        target = out_dir / f"{path.stem}.xml"
-        if target.exists() and not force:
-            check_overwrite(target.read_bytes(), str(target))
-        write_atomic(target, outcome.tei)
-    except TeiCablesError as exc:
-        stats["failed"] += 1
-        where = exc.path if exc.path and exc.path != path.name else str(path)
-        where = f"{where}:{exc.line}" if exc.line else where
-        err.print(f"[red]error[/red]: {escape(where)}: {escape(exc.message)}")
-    except OSError as exc:
-        stats["failed"] += 1
-        err.print(f"[red]error[/red]: {escape(str(path))}: {escape(str(exc.strerror or exc))}")
-    else:
-        stats["converted"] += 1
-        stats["linked"] += outcome.linked
-        stats["unlinked"] += outcome.unlinked
-        stats["inferred"] += outcome.cable.correspondence.inferred
-        for w in outcome.warnings:
-            stats["warnings"] += 1
-            where = f"{path}:{w.line}" if w.line else str(path)
-            err.print(f"[yellow]warning[/yellow]: {escape(where)}: {escape(w.message)}")
+def _report(outcome: Outcome, quiet: bool, err: Console) -> None:
+    """One line per error, kept file and (unless quiet) warning, each naming its file and line."""
+    if outcome.error:
+        colour, label = ("red", "error") if outcome.status == "failed" else ("cyan", "kept")
+        where = str(outcome.target) if outcome.status == "kept" else ""
+        err.print(f"[{colour}]{label}[/{colour}]: {escape(where + ': ' if where else '')}{escape(outcome.error)}")
+    for f in outcome.invalid:
+        err.print(f"[red]error[/red]: {escape(f.file)}:{f.line}: [{f.rule_id}] {escape(f.text)} (a converter bug: "
+                  "please report it with the source)")
+    if quiet:
+        return
+    for w in outcome.notes:
+        where = f"{outcome.source}:{w.line}" if w.line else str(outcome.source)
+        err.print(f"[yellow]warning[/yellow]: {escape(where)}: {escape(w.message)}")
+    for f in outcome.warnings:
+        err.print(f"[yellow]warning[/yellow]: {escape(f.file)}:{f.line}: [{f.rule_id}] {escape(f.text)}")
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
@@ -239,11 +225,15 @@ def register_unlinked(paths: tuple[Path, ...]) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="text for people; json; junit (GitLab, Jenkins); github (workflow annotations).")
-def validate(paths: tuple[Path, ...], fmt: str) -> None:
+@click.option("--allow-empty", is_flag=True, help="Finding no XML file is not an error.")
+def validate(paths: tuple[Path, ...], fmt: str, allow_empty: bool) -> None:
     """Check TEI files (and the *.xml in folders) against the cable schema and rules.
 
-    Exit code 0 when every file is valid (warnings allowed), 1 when one is invalid, 2 when one is not XML.
+    Exit code 0 when every file is valid (warnings allowed), 1 when one is invalid, 2 when one is not XML or
+    when there is no file to check.
     """
+    if not find_xml_files(paths) and not allow_empty:
+        _nothing_to_do(Console(stderr=True, highlight=False, soft_wrap=True), paths, "XML files")
     reports = validate_paths(paths)
     click.echo(FORMATS[fmt](reports), nl=False)
     Console(stderr=fmt != "text", highlight=False).print(summary_table(reports))

@@ -34,6 +34,3 @@ class DataError(TeiCablesError):
 class UnsafeXMLError(TeiCablesError):
     """An XML file that asks for a DTD, an entity or the network; refused before anything is read from it."""
 
-
-class OverwriteError(TeiCablesError):
-    """An output file was edited by hand since it was converted; it is left as it is."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -65,13 +66,23 @@ def test_a_bad_file_is_named_and_the_others_still_convert(tmp_path: Path):
     assert not (tmp_path / "out" / "empty.xml").exists()
 
 
-def test_summary_table_counts_converted_and_failed(tmp_path: Path):
+def summary(output: str) -> dict[str, str]:
+    """The rows of the convert summary table, label → value."""
+    rows = {}
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.strip().strip("│").split("│")]
+        if len(cells) == 2 and cells[0]:
+            rows[cells[0]] = cells[1]
+    return rows
+
+
+def test_summary_table_counts_written_and_failed(tmp_path: Path):
     (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
     result = run("convert", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
-    row = next(line for line in result.output.splitlines() if "│" in line and any(c.isdigit() for c in line))
-    assert [c.strip() for c in row.strip("│ ").split("│")][:3] == ["2", "1", "1"]
+    rows = summary(result.output)
+    assert (rows["sources"], rows["written"], rows["failed"]) == ("2", "1", "1")
 
 
 def test_unreadable_date_is_a_warning_naming_file_and_line(tmp_path: Path):
@@ -95,16 +106,77 @@ def test_an_unchanged_output_is_regenerated(tmp_path: Path):
     assert b"600999/sh" in (tmp_path / "out" / "a.xml").read_bytes()
 
 
-def test_a_hand_edited_output_is_not_overwritten(tmp_path: Path):
+def test_a_hand_edited_output_is_kept_and_reported_as_kept_with_exit_code_0(tmp_path: Path):
     (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
     run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
     out = tmp_path / "out" / "a.xml"
     edited = out.read_bytes().replace(b"PYONGYANG</placeName>", b"Pyongyang</placeName>")
     out.write_bytes(edited)
     result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 1
-    assert f"error: {out}: edited by hand since it was converted" in result.output
+    assert result.exit_code == 0
+    assert f"kept: {out}: edited by hand since it was converted" in result.output
+    assert (summary(result.output)["kept (edited by hand)"], summary(result.output)["failed"]) == ("1", "0")
     assert out.read_bytes() == edited
+
+
+def test_an_output_with_the_same_bytes_is_left_untouched_and_counted_unchanged(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    out = tmp_path / "out" / "a.xml"
+    os.utime(out, (1_000_000, 1_000_000))
+    result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert summary(result.output)["unchanged"] == "1"
+    assert out.stat().st_mtime == 1_000_000
+
+
+def test_the_summary_names_the_output_folder(tmp_path: Path, monkeypatch):
+    (tmp_path / "a.txt").write_text(CABLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("convert", "a.txt", "-o", "tei")
+    assert summary(result.output)["output folder"] == "tei"
+
+
+def test_two_sources_with_one_name_are_both_refused_naming_each_other(tmp_path: Path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "cable.txt").write_text(CABLE, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(CABLE, encoding="utf-8")
+    result = run("convert", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    first, second = tmp_path / "a" / "cable.txt", tmp_path / "b" / "cable.txt"
+    assert f"error: {first}: {second} would also be written to" in result.output
+    assert f"error: {second}: {first} would also be written to" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["other.xml"]
+
+
+def test_a_folder_without_transcriptions_is_an_error_with_exit_code_2(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    result = run("convert", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"error: no transcriptions (*.md, *.text, *.txt) in {tmp_path / 'empty'}" in result.output
+
+
+def test_allow_empty_makes_a_folder_without_transcriptions_fine(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    assert run("convert", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--allow-empty").exit_code == 0
+
+
+def test_convert_counts_the_warnings_validate_reports_on_its_output(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(CABLE + "\nTyped by Lobyseva and Vakushin.\n", encoding="utf-8")
+    converted = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    validated = run("validate", str(tmp_path / "out"))
+    in_validate = validated.output.count("warning [CAB-UNLINKED]")
+    assert in_validate >= 1
+    assert summary(converted.output)["warnings"] == str(validated.output.count("warning ["))
+    assert converted.output.count("[CAB-UNLINKED]") == in_validate
+
+
+def test_quiet_prints_no_warning_of_any_kind(tmp_path: Path):
+    (tmp_path / "a.txt").write_bytes(CABLE.replace("From:", "Из:").encode("cp1251") + b"\nTyped by Lobyseva.\n")
+    loud = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert "decoded as" in loud.output and "[CAB-UNLINKED]" in loud.output
+    quiet = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "quiet"), "-q")
+    assert "warning:" not in quiet.output and "warning [" not in quiet.output
 
 
 def test_force_overwrites_a_hand_edited_output(tmp_path: Path):
@@ -149,13 +221,9 @@ def test_a_bad_file_in_a_parallel_batch_is_named_with_its_line(tmp_path: Path):
 def test_the_summary_counts_routing_values_that_were_inferred(tmp_path: Path):
     (tmp_path / "a.txt").write_text("We agree with the plan outlined by you and the course of the negotiations.\n\n"
                                     "6.1.1949 Filippov [Stalin]\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")],
-                                env={"COLUMNS": "200"})
+    result = run("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    header, row = [line for line in result.stdout.splitlines() if "│" in line or "┃" in line][:2]
-    cells = dict(zip([c.strip() for c in header.strip("┃ ").split("┃")],
-                     [c.strip() for c in row.strip("│ ").split("│")], strict=True))
-    assert cells["routing inferred"] == "2"  # the sender and the date sent, both from the sign-off
+    assert summary(result.stdout)["routing inferred"] == "2"  # the sender and the date sent, both from the sign-off
 
 
 def test_publisher_and_licence_options_reach_the_files(tmp_path: Path):

@@ -14,8 +14,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from tei_cables.cli import main
-from tei_cables.errors import SourceError, UnsafeXMLError
-from tei_cables.fingerprint import check_overwrite
+from tei_cables.errors import SourceError
 from tei_cables.pipeline import convert_bytes
 
 from .conftest import ROOT
@@ -125,19 +124,14 @@ BOMB = b"""<?xml version="1.0"?>
 
 
 @pytest.mark.parametrize("attack", [XXE, BOMB])
-def test_fingerprint_check_refuses_hostile_xml(attack):
-    with pytest.raises(UnsafeXMLError, match="refused"):
-        check_overwrite(attack, "out.xml")
-
-
-def test_hostile_output_file_is_reported_and_left_alone(tmp_path: Path):
+def test_a_hostile_output_file_is_kept_unread_as_a_file_not_written_by_the_tool(tmp_path: Path, attack: bytes):
     (tmp_path / "a.txt").write_bytes((BAD / "crlf.txt").read_bytes())
     (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "a.xml").write_bytes(XXE)
+    (tmp_path / "out" / "a.xml").write_bytes(attack)
     result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 1
-    assert "refused: the file declares a DTD with entities" in result.output
-    assert (tmp_path / "out" / "a.xml").read_bytes() == XXE
+    assert result.exit_code == 0
+    assert f"kept: {tmp_path / 'out' / 'a.xml'}: not written by tei-cables (no fingerprint)" in result.output
+    assert (tmp_path / "out" / "a.xml").read_bytes() == attack
 
 
 def _start_batch(tmp_path: Path) -> tuple[subprocess.Popen, Path]:

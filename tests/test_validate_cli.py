@@ -63,7 +63,7 @@ def test_a_folder_is_searched_for_xml_files_and_one_invalid_file_exits_1(folder:
     ]
     assert problems[2].startswith(str(folder / "sub" / "ref-dangling.xml") + ":109:19: ")
     summary = result.stdout.split("tei-cables validate")[-1]
-    assert re.search(r"│\s+4\s+│\s+2\s+│\s+2\s+│\s+1\s+│\s+0\s+│", summary), summary
+    assert re.search(r"│\s+4\s+│\s+2\s+│\s+2\s+│\s+1\s+│\s+1\s+│\s+0\s+│", summary), summary
 
 
 @pytest.mark.parametrize("name", ["entity-bomb.xml", "xxe.xml", "not-well-formed.xml"])
@@ -85,7 +85,8 @@ def test_json_parses_and_counts(folder: Path):
     result = run(str(folder), "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert data["summary"] == {"files": 4, "valid": 2, "with_errors": 2, "with_warnings": 1, "unreadable": 0}
+    assert data["summary"] == {"files": 4, "valid": 2, "with_errors": 2, "with_warnings": 1, "warnings": 1,
+                               "unreadable": 0}
     first = data["files"][2]["findings"][0]
     assert set(first) == {"rule_id", "severity", "file", "line", "column", "xpath", "element", "message"}
     assert "tei-cables validate" in result.stderr  # the table goes to stderr, so stdout stays JSON
@@ -122,3 +123,13 @@ def test_the_command_is_also_run_as_a_module(tmp_path: Path):
                           capture_output=True, text=True)
     assert run_.returncode == 2
     assert "CAB-XML-UNSAFE" in run_.stdout and "Traceback" not in run_.stderr
+
+
+def test_a_folder_without_xml_files_is_an_error_with_exit_code_2(tmp_path: Path):
+    result = CliRunner().invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"error: no XML files in {tmp_path}" in result.output
+
+
+def test_allow_empty_makes_a_folder_without_xml_files_fine(tmp_path: Path):
+    assert CliRunner().invoke(main, ["validate", str(tmp_path), "--allow-empty"]).exit_code == 0

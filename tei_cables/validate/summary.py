@@ -17,12 +17,14 @@ class Summary:
     valid: int
     with_errors: int
     with_warnings: int
+    warnings: int
     unreadable: int
 
     @classmethod
     def of(cls, reports: list[FileReport]) -> Summary:
         return cls(files=len(reports), valid=sum(r.valid for r in reports),
                    with_errors=sum(not r.valid for r in reports), with_warnings=sum(bool(r.warnings) for r in reports),
+                   warnings=sum(len(r.warnings) for r in reports),
                    unreadable=sum(r.unreadable for r in reports))
 
     def as_dict(self) -> dict[str, int]:
@@ -40,7 +42,8 @@ def summary_table(reports: list[FileReport]) -> Table:
     """The table printed after the findings."""
     s = Summary.of(reports)
     table = Table(title="tei-cables validate")
-    for column in ("files checked", "valid", "with errors", "with warnings", "not XML"):
+    for column in ("files checked", "valid", "with errors", "with warnings", "warnings", "not XML"):
         table.add_column(column, justify="right")
-    table.add_row(str(s.files), str(s.valid), str(s.with_errors), str(s.with_warnings), str(s.unreadable))
+    table.add_row(str(s.files), str(s.valid), str(s.with_errors), str(s.with_warnings), str(s.warnings),
+                  str(s.unreadable))
     return table
