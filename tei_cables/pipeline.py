@@ -51,10 +51,11 @@ def schema_instructions(schema_href: str) -> list[str]:
 
 def convert_text(text: str, source_name: str, publication: Publication = DEFAULT) -> Converted:
     """Convert a decoded transcription (Unicode in, UTF-8 TEI out)."""
-    cable = tag_cable(read_cable(checked_text(text, source_name), source_name))
+    text, dropped = checked_text(text, source_name)
+    cable = tag_cable(read_cable(text, source_name))
     root = build_tei(cable, source_name, publication)
     tei = add_fingerprint(serialize(root, schema_instructions(publication.schema_href)))
-    return Converted(tei=tei, cable=cable, warnings=cable.warnings)
+    return Converted(tei=tei, cable=cable, warnings=tuple(dropped) + cable.warnings)
 
 
 def try_convert_file(path: Path, publication: Publication = DEFAULT) -> Converted | TeiCablesError | OSError:

@@ -15,9 +15,9 @@ from lxml import etree
 
 from tei_cables.cli import main
 from tei_cables.errors import SourceError
-from tei_cables.pipeline import convert_bytes
+from tei_cables.pipeline import convert_bytes, convert_text
 
-from .conftest import ROOT
+from .conftest import ROOT, xml_text_words
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
 
@@ -43,17 +43,29 @@ def kept(source: str, tei: bytes) -> bool:
     ("whitespace-only.txt", "the file is empty"),
     ("binary.txt", "binary data"),
     ("nul-byte.txt", "binary data"),
-    ("control-char.txt", "U+0007 is not allowed in XML"),
 ])
 def test_unreadable_files_fail_with_a_reason(name, message):
     with pytest.raises(SourceError, match=re.escape(message)):
         convert_bytes((BAD / name).read_bytes(), name)
 
 
-def test_a_forbidden_character_is_reported_with_its_line():
-    with pytest.raises(SourceError) as info:
-        convert_bytes((BAD / "control-char.txt").read_bytes(), "control-char.txt")
-    assert info.value.line == 5
+def test_a_stray_control_character_is_dropped_with_a_warning_naming_its_line():
+    result = convert_bytes((BAD / "control-char.txt").read_bytes(), "control-char.txt")
+    assert (result.warnings[0].line, result.warnings[0].message) == (
+        5, "dropped the control character U+0007, which XML cannot hold (a space stands in its place)")
+    assert b"\x07" not in result.tei
+
+
+def test_a_nul_in_decoded_text_is_refused_as_binary_with_its_line():
+    with pytest.raises(SourceError, match="binary data") as info:
+        convert_text("CIPHERED TELEGRAM\n\nline two \x00 here\n", "a.txt")
+    assert info.value.line == 3
+
+
+def test_a_vertical_tab_keeps_the_words_on_both_sides():
+    result = convert_text("CIPHERED TELEGRAM\n\nSeoul\x0bPusan were taken.\n", "a.txt")
+    assert {"seoul", "pusan"} <= set(xml_text_words(result.tei))
+    assert "seoulpusan" not in xml_text_words(result.tei)
 
 
 @pytest.mark.parametrize("name", ["utf8-bom.txt", "utf16-le-bom.txt", "crlf.txt", "cr-only.txt"])

@@ -12,30 +12,49 @@ import re
 from charset_normalizer import from_bytes
 
 from tei_cables.errors import SourceError
+from tei_cables.model import Warning_
 
 # Characters XML 1.0 forbids (C0 controls except tab, newline and carriage return). A form feed (U+000C), the page
-# break of text exported from scanned pages, is allowed here: the paragraph reader turns it into a page break.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+# break of text exported from scanned pages, is kept here: the paragraph reader turns it into a page break. A NUL
+# means binary data and refuses the file; the others are strays of OCR and old editors, dropped with a warning.
+_FORBIDDEN = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def decode(data: bytes, path: str = "") -> tuple[str, list[str]]:
-    """Decode a transcription and normalise its line ends; return the text and notes on what was done."""
+    """Decode a transcription; return the text and notes on how it was decoded."""
     notes: list[str] = []
-    return checked_text(_decode_bytes(data, path, notes), path), notes
+    return _decode_bytes(data, path, notes), notes
 
 
-def checked_text(text: str, path: str = "") -> str:
-    """Text with its line ends normalised, refused if XML cannot hold it or if there is nothing in it."""
+def checked_text(text: str, path: str = "") -> tuple[str, list[Warning_]]:
+    """Text with its line ends normalised and the characters XML cannot hold dropped (a warning per line), refused
+    if it holds a NUL (binary data, not a transcription) or nothing at all.
+
+    A space stands in for a dropped character: a vertical tab or a record separator parts two words, and the
+    words on either side must stay two (every word of the source is kept, as the scorer counts them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _FORBIDDEN.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise SourceError(f"character U+{ord(bad.group()):04X} is not allowed in XML; is this a text file?",
-                          path=path, line=line)
+    if "\x00" in text:
+        raise SourceError("binary data (a NUL byte): not a text transcription", path=path,
+                          line=text.count("\n", 0, text.index("\x00")) + 1)
+    warnings = _dropped(text)
+    text = _FORBIDDEN.sub(" ", text) if warnings else text
     if not text.strip():
         raise SourceError("the file is empty", path=path)
-    return text
+    return text, warnings
+
+
+def _dropped(text: str) -> list[Warning_]:
+    """One warning per line that holds characters XML cannot hold, naming them."""
+    if not _FORBIDDEN.search(text):
+        return []
+    out = []
+    for number, line in enumerate(text.split("\n"), 1):
+        codes = list(dict.fromkeys(f"U+{ord(c):04X}" for c in _FORBIDDEN.findall(line)))
+        if codes:
+            out.append(Warning_(number, f"dropped the control character{'s' * (len(codes) > 1)} {', '.join(codes)}, "
+                                        "which XML cannot hold (a space stands in its place)"))
+    return out
 
 
 def _decode_bytes(data: bytes, path: str, notes: list[str]) -> str:
