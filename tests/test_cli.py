@@ -211,10 +211,10 @@ def test_a_bad_file_in_a_parallel_batch_is_named_with_its_line(tmp_path: Path):
     src = tmp_path / "src"
     src.mkdir()
     (src / "good.txt").write_text(CABLE, encoding="utf-8")
-    (src / "bad.txt").write_bytes(CABLE.encode() + b"Sent on \x01 9.10.50\n")
+    (src / "bad.txt").write_bytes(CABLE.encode() + b"Sent on \x00 9.10.50\n")
     result = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "out"), "-j", "2"])
     assert result.exit_code == 1
-    assert f"error: {src / 'bad.txt'}:6: character U+0001" in result.output
+    assert f"error: {src / 'bad.txt'}:6: binary data (a NUL byte)" in result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["good.xml"]
 
 

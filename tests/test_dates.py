@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tei_cables.tag.dates import DateContext, document_order, find_dates
+import datetime as dt
+
+from lxml import etree
+
+from tei_cables.pipeline import convert_text
+from tei_cables.tag.dates import DateContext, Order, decide_orders, find_dates
+
+from .conftest import xp
 
 
 def whens(text: str, **ctx) -> list[str]:
@@ -81,9 +88,8 @@ def test_two_digit_years_are_1900s():
     assert whens("on 5/6/49") == ["1949-05-06"]
 
 
-def test_ambiguous_dotted_date_follows_a_us_document_near_its_other_dates():
-    ctx = DateContext(us_order=True)
-    find_dates("Deciphered on 10/01/50 at 0:35 a.m.", ctx)
+def test_an_ambiguous_date_follows_the_order_decided_for_its_hand():
+    ctx = DateContext(orders={"translation": Order(month_first=True)}, group="translation")
     assert [d.when for d in find_dates("cabled on 10.01.50 at 12:50 p.m.", ctx)] == ["1950-10-01T12:50:00"]
 
 
@@ -120,9 +126,48 @@ def test_a_time_alone_is_a_time_of_day():
     assert [(d.element, d.when) for d in found] == [("time", "18:45:00")]
 
 
-def test_document_order_detects_month_first_translations():
-    assert document_order(["Sent on 09/29/50"]) is True
-    assert document_order(["Sent on 29.9.50", "on 10/01/50"]) is False
+def test_a_day_over_twelve_decides_the_order_of_the_ambiguous_dates_of_its_hand():
+    orders, warnings = decide_orders([("t", "Sent on 13/01/50.", 1), ("t", "Received on 12/01/50.", 3)])
+    assert orders == {"t": Order(month_first=False)} and warnings == []
+
+
+def test_one_cable_reads_13_01_and_12_01_alike():
+    root = convert_text("CIPHERED TELEGRAM\n\nSent on 13/01/50.\n\nReceived on 12/01/50.\n", "a.txt")
+    assert b'when="1950-01-13"' in root.tei and b'when="1950-01-12"' in root.tei
+
+
+def test_month_first_dates_decide_for_dotted_ones_of_the_same_hand():
+    orders, _ = decide_orders([("t", "Sent on 09/29/50", 1), ("t", "cabled on 10.01.50", 2)])
+    assert orders["t"].month_first is True
+
+
+def test_the_original_and_the_translation_are_decided_apart():
+    orders, _ = decide_orders([("ru", "от 29.9.50 и 10.01.50", 1), ("en", "on 09/29/50 and 10/01/50", 5)])
+    assert (orders["ru"].month_first, orders["en"].month_first) == (False, True)
+
+
+def test_the_date_heading_decides_when_no_date_does():
+    orders, warnings = decide_orders([("t", "Received on 10/01/50.", 4)], heading=dt.date(1950, 1, 9))
+    assert orders["t"] == Order(month_first=False) and warnings == []
+
+
+def test_no_evidence_is_a_warning_naming_the_line_and_a_medium_certainty():
+    orders, warnings = decide_orders([("t", "Text.\nReceived on 10/01/50.", 4)])
+    assert orders["t"] == Order(month_first=True, cert="medium")
+    assert warnings[0][0] == 5 and "10/01" in warnings[0][1] and "month first" in warnings[0][1]
+
+
+def test_a_date_read_without_evidence_is_marked_medium_in_the_tei():
+    root = convert_text("CIPHERED TELEGRAM\n\nReceived on 10/01/50.\n", "a.txt")
+    date = next(d for d in xp(etree.fromstring(root.tei), "//t:text//t:date") if d.get("when") == "1950-10-01")
+    assert (date.get("cert"), date.get("resp")) == ("medium", "#tei_cables")
+    assert any("10/01" in w.message and w.line == 3 for w in root.warnings)
+
+
+def test_dates_written_both_ways_are_a_warning_naming_a_line_of_each():
+    _, warnings = decide_orders([("t", "on 13/01/50\non 01/14/50\non 01/14/50\non 05/06/50", 1)])
+    assert warnings == [(4, "dates are written both day first (line 1) and month first (line 2); the ambiguous "
+                            "ones are read month first, as most of them are")]
 
 
 def test_day_slash_month_dash_year_of_a_russian_clerk():

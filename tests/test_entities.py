@@ -167,3 +167,7 @@ def test_a_word_mixing_scripts_is_read_in_cyrillic():
     from tei_cables.tag.normalize import fold
 
     assert fold("ТEКСТ")[0] == "текст"  # a Latin E among Cyrillic letters
+
+
+def test_a_name_glued_to_an_underscore_is_part_of_another_word():
+    assert xp(tei_of("FILE_UN is closed.\n"), "//t:text//t:orgName") == []

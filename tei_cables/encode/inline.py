@@ -95,8 +95,10 @@ def _element(s: Span, value: str) -> etree._Element:
     if s.kind == "date":
         maker = E.time if attrs.get("element") == "time" else E.date
         el = maker(when=attrs["when"])
-        if attrs.get("resp"):
-            el.set("resp", attrs["resp"])  # the offset is the encoder's interpretation (tag/timezones.py)
+        if attrs.get("cert"):
+            el.set("cert", attrs["cert"])  # the day-month order was not told by the cable (tag/dates.py)
+        if attrs.get("resp") or attrs.get("cert"):
+            el.set("resp", attrs.get("resp") or "#tei_cables")  # the encoder's interpretation (tag/timezones.py)
         return el
     if s.kind == "bold":
         return E.hi(rend="bold")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ from tei_cables.model import (
 from tei_cables.read.stamps import is_cover_designation
 from tei_cables.tag.brackets import find_brackets
 from tei_cables.tag.correspondence import COVER, decide_correspondence, decide_enclosures
-from tei_cables.tag.dates import DateContext, document_order, find_dates
+from tei_cables.tag.dates import DateContext, decide_orders, find_dates
 from tei_cables.tag.entities import Slot, align_parallel, local_entity, tag_entities
 from tei_cables.tag.timezones import localize
 from tei_cables.tag.units import whole_units
@@ -33,13 +34,17 @@ def tag_cable(cable: Cable) -> Cable:
     mentions = tag_entities(texts, _slots(cable))
     if len(cable.parts) == 2:
         align_parallel(mentions, _parallel_slots(cable.parts[0], cable.parts[1]))
-    ctx = DateContext(year=_header_year(cable), us_order=document_order([t.value for t, _ in texts]))
+    orders, order_warnings = decide_orders([(_hand(role), t.value, t.line) for t, role in texts],
+                                           _heading_date(cable))
+    ctx = DateContext(year=_header_year(cable), orders=orders, warnings=order_warnings)
 
     def add(text: Text, role: str) -> Text:
         spans: list[Span] = find_brackets(text.value, skip_whole=role.endswith(":note"))
         spans += mentions.spans.get((text.line, text.value), [])
+        ctx.group = _hand(role)
         for d in find_dates(text.value, ctx, line=text.line):
-            spans.append(Span(d.start, d.end, "date", (("element", d.element), ("when", d.when))))
+            attrs = (("element", d.element), ("when", d.when)) + ((("cert", d.cert),) if d.cert else ())
+            spans.append(Span(d.start, d.end, "date", attrs))
         spans = whole_units(spans, text.value, new_unit)
         return text.with_spans(_with_supplied_initials(spans, text.value))
 
@@ -80,6 +85,21 @@ def _with_supplied_initials(spans: list[Span], value: str) -> list[Span]:
             b.start < s.start < b.end or b.end <= s.start and not value[b.end:s.start].strip())), None)
         out.append(Span(bracket.start, s.end, s.kind, s.attrs) if bracket else s)
     return out
+
+
+def _hand(role: str) -> str:
+    """Whose dates a text holds: the archive's record, or one language part (the original's clerk, the
+    translator), which may write numeric dates in another order."""
+    return role.split(":", 1)[0].split("/", 1)[0]
+
+
+def _heading_date(cable: Cable) -> dt.date | None:
+    """The full date of the archive's date heading, which tells the order of a cable's ambiguous dates."""
+    if not (cable.header and cable.header.date):
+        return None
+    found = find_dates(cable.header.date.value, DateContext())
+    when = next((d.when[:10] for d in found if len(d.when) >= 10 and d.element == "date"), None)
+    return dt.date.fromisoformat(when) if when else None
 
 
 def _header_year(cable: Cable) -> int | None:

@@ -29,15 +29,29 @@ class FoundDate:
     end: int
     when: str
     element: str = "date"  # "date", or "time" for a time of day alone
+    cert: str | None = None  # "medium" when the day-month order was not told by the cable
+
+
+@dataclass(frozen=True)
+class Order:
+    """How one hand (the clerk of the original, the translator) writes numeric dates: month first or day first.
+
+    `cert` is None when the cable shows it (a date with a day over 12, or the archive's date heading), "medium" when
+    nothing does and the convention of the date's style was followed.
+    """
+
+    month_first: bool
+    cert: str | None = None
 
 
 @dataclass
 class DateContext:
-    """What the dates of one document share: the year to assume and the day-month order its translator used."""
+    """What the dates of one document share: the year to assume, and the day-month order of each hand (`group`:
+    the language part a text belongs to, since a translator writes dates otherwise than the original's clerk)."""
 
     year: int | None = None
-    anchor: dt.date | None = None
-    us_order: bool = False
+    orders: dict[str, Order] = field(default_factory=dict)
+    group: str = ""
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -111,10 +125,11 @@ def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]
             hm = _time_value(time_part)
             if value and hm == "24:00" and len(value) == 10:  # midnight ends the day: 00:00 of the next one
                 value, hm = (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat(), "00:00"
+            cert = _cert(date_part, ctx)
             if value and hm and len(value) == 10:
-                found.append(FoundDate(min(p.start, nxt.start), max(p.end, nxt.end), f"{value}T{hm}:00"))
+                found.append(FoundDate(min(p.start, nxt.start), max(p.end, nxt.end), f"{value}T{hm}:00", cert=cert))
             elif value:
-                found.append(FoundDate(date_part.start, date_part.end, value))
+                found.append(FoundDate(date_part.start, date_part.end, value, cert=cert))
             if not hm:
                 ctx.warnings.append((line + text.count("\n", 0, time_part.start),
                                      f"not a real time: {text[time_part.start:time_part.end]!r}"))
@@ -124,7 +139,7 @@ def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]
                 _year_cue(text, p.start) or p.end - p.start > 4)):
             value = _resolve(p, ctx, text, line)
             if value:
-                found.append(FoundDate(p.start, _with_this_year(text, p.end), value))
+                found.append(FoundDate(p.start, _with_this_year(text, p.end), value, cert=_cert(p, ctx)))
         elif p.kind == "time":
             hm = _time_value(p)
             if hm:
@@ -133,6 +148,11 @@ def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]
                 ctx.warnings.append((line + text.count("\n", 0, p.start), f"not a real time: {text[p.start:p.end]!r}"))
         i += 1
     return found
+
+
+def _cert(p: _Part, ctx: DateContext) -> str | None:
+    """How sure the reading of a date is: only an ambiguous numeric date read by convention is less than sure."""
+    return _order(ctx, p.value[3]).cert if p.kind == "ambiguous" else None
 
 
 def _part(m: re.Match[str], text: str) -> _Part | None:
@@ -225,12 +245,10 @@ def _resolve(p: _Part, ctx: DateContext, text: str, line: int) -> str | None:
     if style == "my":
         ctx.year = y
         return f"{y:04d}-{b:02d}"
-    if p.kind == "daymonth":
+    if p.kind == "daymonth" or style == "dmy":
         day, month = a, b
-    elif style == "/":
-        day, month = (b, a) if a <= 12 else (a, b)
-    elif p.kind == "ambiguous":
-        day, month = _order(a, b, y, ctx)
+    elif b > 12 >= a or (p.kind == "ambiguous" and _order(ctx, style).month_first):
+        day, month = b, a
     else:
         day, month = a, b
     if y is None:
@@ -243,20 +261,14 @@ def _resolve(p: _Part, ctx: DateContext, text: str, line: int) -> str | None:
     if y is None:
         return f"--{month:02d}-{day:02d}"
     ctx.year = y
-    ctx.anchor = date
     return date.isoformat()
 
 
-def _order(a: int, b: int, y: int | None, ctx: DateContext) -> tuple[int, int]:
-    """Day and month of `10.01.50`: European order, unless the document writes month first and the nearer date
-    to the dates around it says so."""
-    if not ctx.us_order or ctx.anchor is None or y is None:
-        return a, b
-    try:
-        eu, us = dt.date(y, b, a), dt.date(y, a, b)
-    except ValueError:
-        return a, b
-    return (b, a) if abs((us - ctx.anchor).days) < abs((eu - ctx.anchor).days) else (a, b)
+def _order(ctx: DateContext, style: str) -> Order:
+    """The order decided for the hand of the text being read, else the convention of the style: slashes month
+    first (as the US translations of these archives write), dots and dashes day first (as Russian and European
+    clerks write)."""
+    return ctx.orders.get(ctx.group) or Order(month_first=style == "/")
 
 
 def _year_cue(text: str, start: int) -> bool:
@@ -272,10 +284,74 @@ def _with_this_year(text: str, end: int) -> int:
     return end + m.end() if m else end
 
 
-def document_order(texts: list[str]) -> bool:
-    """True when a document writes numeric dates month first (`09/30/50`), as US translations do."""
-    for t in texts:
-        for m in re.finditer(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2,4})(?![\d/])", t):
-            if int(m.group(2)) > 12 >= int(m.group(1)):
-                return True
-    return False
+_NUMERIC = re.compile(r"(?<![\w/.:])(\d{1,2})([./\-])(\d{1,2})[./\-](\d{4}|\d{2})(?![\d/])")
+
+
+def decide_orders(texts: list[tuple[str, str, int]], heading: dt.date | None = None
+                  ) -> tuple[dict[str, Order], list[tuple[int, str]]]:
+    """The day-month order of each hand (group) of a cable, decided once from all its numeric dates, so that
+    `13/01/50` and `12/01/50` in one cable are read alike.
+
+    `texts` are (group, text, first line). A date with a number over 12 tells the order; where its dates tell
+    both, the majority wins and a warning names a line of each; where none tells it, the archive's date heading
+    does if one reading of an ambiguous date falls within a week of it; else the style's convention is followed,
+    the dates read so get cert="medium", and a warning names the line of the first.
+    """
+    found: dict[str, dict[str, list[tuple[int, str, int, int, int]]]] = {}
+    for group, text, line in texts:
+        for m in _NUMERIC.finditer(text):
+            a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4)) or 0
+            kind = "day" if a > 12 >= b else "month" if b > 12 >= a else "ambiguous" if a != b and b else ""
+            if kind:
+                where = line + text.count("\n", 0, m.start())
+                found.setdefault(group, {}).setdefault(kind, []).append((where, m.group(2), a, b, y))
+    orders: dict[str, Order] = {}
+    warnings: list[tuple[int, str]] = []
+    for group, kinds in found.items():
+        ambiguous = kinds.get("ambiguous", [])
+        if ambiguous:
+            order, warning = _decide(kinds.get("day", []), kinds.get("month", []), ambiguous, heading)
+            orders[group] = order
+            warnings += [warning] if warning else []
+    return orders, warnings
+
+
+def _decide(day: list, month: list, ambiguous: list, heading: dt.date | None) -> tuple[Order, tuple[int, str] | None]:
+    """One hand's order from its dates (see `decide_orders`)."""
+    first = ambiguous[0][0]
+    if day and month:
+        month_first = len(month) > len(day)
+        return Order(month_first), (first, f"dates are written both day first (line {day[0][0]}) and month first "
+                                           f"(line {month[0][0]}); the ambiguous ones are read "
+                                           f"{'month' if month_first else 'day'} first, as most of them are")
+    if day or month:
+        return Order(bool(month)), None
+    by_heading = _heading_order(ambiguous, heading)
+    if by_heading is not None:
+        return Order(by_heading), None
+    month_first = ambiguous[0][1] == "/"
+    return Order(month_first, cert="medium"), (first, (
+        f"nothing in the cable tells whether {ambiguous[0][2]:02d}{ambiguous[0][1]}{ambiguous[0][3]:02d} is day or "
+        f"month first (no date with a day over 12, no date heading); read {'month' if month_first else 'day'} "
+        f"first, as dates with {'slashes' if month_first else 'dots'} usually are, and marked cert=\"medium\""))
+
+
+def _heading_order(ambiguous: list, heading: dt.date | None) -> bool | None:
+    """Month first (True) or day first (False) when one reading of an ambiguous date lies within a week of the
+    archive's date heading and the other does not; None when the heading does not tell."""
+    if heading is None:
+        return None
+    votes: set[bool] = set()
+    for _, _, a, b, y in ambiguous:
+        near = {month_first: _near(y, a if month_first else b, b if month_first else a, heading)
+                for month_first in (True, False)}
+        if near[True] != near[False]:
+            votes.add(near[True])
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _near(year: int, month: int, day: int, heading: dt.date) -> bool:
+    try:
+        return abs((dt.date(year or heading.year, month, day) - heading).days) <= 7
+    except ValueError:
+        return False

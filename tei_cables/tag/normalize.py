@@ -34,7 +34,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     for i, c in enumerate(text):
         if i in drop or c in _APOSTROPHES:
             continue
-        folded = fold_char(c) if c.isalnum() else " "
+        folded = fold_char(c) if c.isalnum() else c if c == "_" else " "  # `_UN` is one word, as \w reads it
         for f in folded:
             if f == " " and (not chars or chars[-1] == " "):
                 continue
