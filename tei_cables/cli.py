@@ -156,6 +156,50 @@ def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, 
     sys.exit(1 if outcome.errors else 0)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold files: NAME.json (the reference's annotations) or NAME.xml (TEI corrected by "
+                   "hand), one per TEI file NAME.xml.")
+@click.option("--sources", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the transcriptions (NAME.txt), to measure the share of their words kept.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="A line per cable with the fields it got wrong.")
+def evaluate(paths: tuple[Path, ...], gold_dir: Path, sources: Path | None, fmt: str, verbose: bool) -> None:
+    """Score TEI files against gold annotations: routing fields, names (precision, recall, F1), dates, words kept.
+
+    The measures are those of the project's reference scorer; the last line is its SUMMARY line. Exit code 0
+    when every file was read, 1 when one could not be, 2 when there is no gold to score against.
+    """
+    from tei_cables.evaluate import evaluate_paths
+    from tei_cables.evaluate.report import as_json, cable_lines, tables
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        result = evaluate_paths(list(paths), gold_dir, sources)
+    except TeiCablesError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}")
+        sys.exit(2)
+    for line in result.errors:
+        err.print(f"[red]error[/red]: {escape(line)}")
+    if not result.cables:
+        if result.errors:
+            sys.exit(1)
+        _nothing_to_do(err, (gold_dir,), "gold files (NAME.json or NAME.xml)")
+    for name in result.missing:
+        err.print(f"[yellow]warning[/yellow]: {escape(name)}: no TEI file for this gold; scored as empty")
+    if fmt == "json":
+        click.echo(as_json(result), nl=False)
+    else:
+        out = Console(highlight=False, soft_wrap=True)
+        for table in tables(result):
+            out.print(table)
+        for line in cable_lines(result) if verbose else []:
+            out.print(escape(line))
+        click.echo(result.summary())
+    sys.exit(1 if result.errors else 0)
+
+
 @main.group()
 def register() -> None:
     """The authority register: list its entries, find a name, report names left unlinked."""

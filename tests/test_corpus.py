@@ -18,14 +18,17 @@ from .conftest import ROOT, shared
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory) -> dict[str, str]:
-    """Convert the development set and run the shared scorer on it; returns the scorer's lines by field."""
+    """Convert the bundled sources and score them against the project's own gold (`sources/gold/`) with
+    `tei-cables evaluate`; returns its SUMMARY and dates lines. Needs nothing outside the project."""
+    from tei_cables.evaluate import evaluate_paths
+
     out = tmp_path_factory.mktemp("dev")
-    seeds = shared("seeds")
-    for src in sorted(seeds.glob("*.txt")):
+    sources = ROOT / "sources"
+    for src in sorted(sources.glob("*.txt")):
         (out / f"{src.stem}.xml").write_bytes(convert_bytes(src.read_bytes(), src.name).tei)
-    run = subprocess.run([sys.executable, str(shared("eval", "score_cables.py")), "--tei", str(out), "--gold",
-                          str(shared("gold")), "--sources", str(seeds)], capture_output=True, text=True, check=True)
-    return {line.split()[0]: line for line in run.stdout.splitlines() if line.strip()}
+    result = evaluate_paths([out], sources / "gold", sources)
+    found, total = (sum(c.dates[i] for c in result.cables) for i in (0, 1))
+    return {"SUMMARY": result.summary(), "dates": f"dates {found}/{total}"}
 
 
 @pytest.fixture(scope="module")

@@ -103,6 +103,24 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class NameRecord:
+    """A name anywhere in the file outside the register (header, text, summary, source line), for evaluation:
+    the entry it points at (if it resolves) and its words."""
+
+    kind: str  # person, place, org
+    ref: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class DateRecord:
+    """A date of the text with its @when, and whether it stands in a routing stamp (not running text)."""
+
+    when: str
+    in_stamp: bool
+
+
+@dataclass(frozen=True)
 class Block:
     """A block of the text in reading order (`p`, `stamp`, `signed`, …), inside an enclosure or not."""
 
@@ -132,6 +150,9 @@ class CableRecord:
     entries: dict[str, Entry] = field(default_factory=dict)
     mentions: tuple[Mention, ...] = ()
     blocks: tuple[Block, ...] = ()
+    names: tuple[NameRecord, ...] = ()
+    dates: tuple[DateRecord, ...] = ()
+    dangling: tuple[str, ...] = ()  # @ref pointers to no element of the file
 
     def stamp(self, stamp_type: str) -> StampRecord | None:
         """The cable's own first stamp of a type (`deciphered`, `urgency`), if it has one."""
@@ -185,6 +206,10 @@ def record_of(root: etree._Element, path: Path) -> CableRecord:
         entries=entries,
         mentions=tuple(_mentions(root)),
         blocks=tuple(_blocks(root)),
+        names=tuple(_names(root)),
+        dates=tuple(DateRecord(d.get("when"), bool(_x(d, "ancestor::*[@type='stamp']")))
+                    for d in _x(root, "t:text//t:date[@when]")),
+        dangling=tuple(_dangling(root)),
     )
 
 
@@ -283,6 +308,18 @@ def _mentions(root: etree._Element) -> Iterator[Mention]:
         kind = {"persName": "person", "placeName": "place", "orgName": "org"}[etree.QName(el).localname]
         if _ref(el):
             yield Mention(_ref(el), kind, _words(el))
+
+
+def _names(root: etree._Element) -> Iterator[NameRecord]:
+    kinds = {"persName": "person", "placeName": "place", "orgName": "org"}
+    for el in _x(root, f"//*[(self::t:persName or self::t:placeName or self::t:orgName) and not({_REGISTER})]"):
+        yield NameRecord(kinds[etree.QName(el).localname], _ref(el), _words(el))
+
+
+def _dangling(root: etree._Element) -> Iterator[str]:
+    ids = set(_x(root, "//@xml:id"))
+    for value in _x(root, "//@ref"):
+        yield from (r for r in value.split() if r.startswith("#") and r[1:] not in ids)
 
 
 def _blocks(root: etree._Element) -> Iterator[Block]:
