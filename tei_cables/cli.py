@@ -25,6 +25,7 @@ from tei_cables.pipeline import DEFAULT
 from tei_cables.tag.lookup import find_entries
 from tei_cables.tag.register import load_register
 from tei_cables.validate import FORMATS, exit_code, find_xml_files, summary_table, validate_paths
+from tei_cables.validate.other import load_schema
 
 
 @click.group()
@@ -200,6 +201,29 @@ def evaluate(paths: tuple[Path, ...], gold_dir: Path, sources: Path | None, fmt:
     sys.exit(1 if result.errors else 0)
 
 
+@main.command()
+@click.option("--copy", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Copy the schema files into this folder (beside a corpus of TEI files).")
+def schema(folder: Path | None) -> None:
+    """Say where the installed cable schema is (tei_cables.rng, tei_cables.sch), or copy it beside a corpus.
+
+    Converted files find the schema through their <?xml-model?> lines, `../schema` by default (this repository's
+    layout). For a corpus elsewhere, copy the files beside it and convert with --schema-href pointing at them as
+    seen from the output folder.
+    """
+    from tei_cables.validate.schemas import copy_schema, schema_files
+
+    out = Console(highlight=False, soft_wrap=True)
+    if folder is None:
+        for path in schema_files():
+            out.print(escape(str(path)))
+        return
+    for path in copy_schema(folder):
+        out.print(f"wrote {escape(str(path))}")
+    out.print(f"convert with --schema-href set to {escape(str(folder))} as seen from the output folder "
+              "(for example: --schema-href ../schema)")
+
+
 @main.group()
 def register() -> None:
     """The authority register: list its entries, find a name, report names left unlinked."""
@@ -270,15 +294,24 @@ def register_unlinked(paths: tuple[Path, ...]) -> None:
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="text for people; json; junit (GitLab, Jenkins); github (workflow annotations).")
 @click.option("--allow-empty", is_flag=True, help="Finding no XML file is not an error.")
-def validate(paths: tuple[Path, ...], fmt: str, allow_empty: bool) -> None:
-    """Check TEI files (and the *.xml in folders) against the cable schema and rules.
+@click.option("--schema", "schema_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Check against this schema instead of the cable schema: RELAX NG (.rng), W3C XML Schema "
+                   "(.xsd, e.g. the TEI's tei_all.xsd) or ISO Schematron (.sch). May be given more than once.")
+def validate(paths: tuple[Path, ...], fmt: str, allow_empty: bool, schema_files: tuple[Path, ...]) -> None:
+    """Check TEI files (and the *.xml in folders) against the cable schema and rules, or the schemas given.
 
-    Exit code 0 when every file is valid (warnings allowed), 1 when one is invalid, 2 when one is not XML or
-    when there is no file to check.
+    Exit code 0 when every file is valid (warnings allowed), 1 when one is invalid, 2 when one is not XML, when
+    there is no file to check, or when a schema cannot be read.
     """
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     if not find_xml_files(paths) and not allow_empty:
-        _nothing_to_do(Console(stderr=True, highlight=False, soft_wrap=True), paths, "XML files")
-    reports = validate_paths(paths)
+        _nothing_to_do(err, paths, "XML files")
+    try:
+        schemas = [load_schema(p) for p in schema_files]
+    except TeiCablesError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}")
+        sys.exit(2)
+    reports = validate_paths(paths, schemas)
     click.echo(FORMATS[fmt](reports), nl=False)
     Console(stderr=fmt != "text", highlight=False).print(summary_table(reports))
     sys.exit(exit_code(reports))

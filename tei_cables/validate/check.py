@@ -8,7 +8,7 @@ both see one problem at one place (a date that does not exist), the rule's messa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -17,12 +17,15 @@ from tei_cables.errors import SourceError, UnsafeXMLError
 from tei_cables.safexml import parse_bytes
 from tei_cables.validate.findings import FileReport, Finding
 from tei_cables.validate.grammar import grammar_findings
+from tei_cables.validate.other import Schema, schema_findings
 from tei_cables.validate.rules import rule_findings
 from tei_cables.validate.source import SourceMap
 
 
-def iter_findings(source: Path | bytes, *, name: str | None = None) -> Iterator[Finding]:
-    """Every problem of one TEI file (a path, or its bytes under `name`), in the order of the file."""
+def iter_findings(source: Path | bytes, *, name: str | None = None,
+                  schemas: Sequence[Schema] = ()) -> Iterator[Finding]:
+    """Every problem of one TEI file (a path, or its bytes under `name`), in the order of the file: against the
+    cable schema, or against the `schemas` given instead (`other.py`)."""
     file = name or str(source)
     if isinstance(source, Path):
         try:
@@ -42,6 +45,10 @@ def iter_findings(source: Path | bytes, *, name: str | None = None) -> Iterator[
         yield _not_well_formed(exc, file)
         return
     smap = SourceMap(data, tree)
+    if schemas:
+        found = [f for schema in schemas for f in schema_findings(tree, smap, file, schema)]
+        yield from sorted(found, key=lambda f: (f.line or 0, f.column or 0))
+        return
     by_rules = rule_findings(tree, smap, file)
     said = {(f.rule_id, f.line, f.column) for f in by_rules}
     by_grammar = [f for f in grammar_findings(tree, smap, file) if (f.rule_id, f.line, f.column) not in said]
@@ -61,9 +68,9 @@ def find_xml_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def validate_paths(paths: Iterable[Path]) -> list[FileReport]:
+def validate_paths(paths: Iterable[Path], schemas: Sequence[Schema] = ()) -> list[FileReport]:
     """One report per file found under the paths (a path that does not exist gives a CAB-READ finding)."""
-    return [FileReport(str(p), tuple(iter_findings(p))) for p in find_xml_files(paths)]
+    return [FileReport(str(p), tuple(iter_findings(p, schemas=schemas))) for p in find_xml_files(paths)]
 
 
 def _not_well_formed(exc: SourceError, file: str) -> Finding:

@@ -18,7 +18,7 @@ from lxml import etree
 from tei_cables.validate.findings import Finding
 from tei_cables.validate.patterns import ElementPattern, known_names, parents_of, start_patterns
 from tei_cables.validate.schemas import grammar
-from tei_cables.validate.source import TEI_NS, XML_NS, SourceMap, attribute_label
+from tei_cables.validate.source import TEI_NS, XML_NS, SourceMap, attribute_label, element_at
 
 _LIST_AT_MOST = 16
 _SUMMARY_AT_MOST = 240
@@ -162,7 +162,7 @@ def _untranslated(raw: list, tree: etree._ElementTree, smap: SourceMap, file: st
     """What only the whole-document check sees (a duplicate xml:id), or its own words as a last resort."""
     out: list[Finding] = []
     for entry in raw:
-        element = _at(tree, entry.path)
+        element = element_at(tree, entry.path)
         duplicate = entry.type_name == "RELAXNG_ERR_DUPID" or entry.message.startswith("Invalid attribute id ")
         if duplicate and element.get(f"{{{XML_NS}}}id") is not None:
             value = element.get(f"{{{XML_NS}}}id")
@@ -171,14 +171,6 @@ def _untranslated(raw: list, tree: etree._ElementTree, smap: SourceMap, file: st
     if not out and raw:
         entry = raw[0]
         out.append(Finding("CAB-SCHEMA", "error", file, f"does not fit the cable schema here (the validator says: "
-                                                      f"{entry.message})", **smap.place(_at(tree, entry.path))))
+                                                      f"{entry.message})", **smap.place(element_at(tree, entry.path))))
     return list({(f.line, f.column, f.message): f for f in out}.values())
 
-
-def _at(tree: etree._ElementTree, path: str | None) -> etree._Element:
-    """The element an lxml error path names, or the root when it names none."""
-    try:
-        hits = tree.xpath(path) if path else []
-    except etree.XPathError:
-        hits = []
-    return next((h for h in hits if isinstance(h, etree._Element)), tree.getroot())

@@ -30,6 +30,23 @@ def schema_path(name: str) -> Path:
     raise DataError(f"schema file {name} is missing from the installation", path=str(candidates[0]))
 
 
+def schema_files() -> list[Path]:
+    """The files an editor's XML editor needs beside a corpus: the grammar, the rules and their README."""
+    return [schema_path(name) for name in (GRAMMAR, RULES, "README.md")]
+
+
+def copy_schema(folder: Path) -> list[Path]:
+    """Copy the schema files into a folder (atomically, file by file), so that a corpus kept outside this
+    repository validates in oXygen or VS Code through its `<?xml-model?>` lines."""
+    from tei_cables.files import write_atomic
+
+    written = []
+    for path in schema_files():
+        write_atomic(folder / path.name, path.read_bytes())
+        written.append(folder / path.name)
+    return written
+
+
 @cache
 def grammar_document() -> etree._ElementTree:
     """The RELAX NG grammar as XML, for the explanations of `patterns.py`."""

@@ -143,3 +143,17 @@ def _rebuilt_tag(element: etree._Element) -> str:
     """A start tag made from the parsed element, for the rare case the scan could not pair it."""
     attrs = "".join(f' {attribute_label(k)}="{v}"' for k, v in element.attrib.items())
     return f"<{etree.QName(element).localname}{attrs}>"
+
+
+def element_at(tree: etree._ElementTree, path: str | None) -> etree._Element:
+    """The element a validator's XPath names (an attribute or text names its element), else the root: a finding
+    always has a place."""
+    try:
+        hits = tree.xpath(path) if path else []
+    except etree.XPathError:
+        hits = []
+    hit = next(iter(hits), None)
+    if isinstance(hit, etree._Element):
+        return hit
+    parent = getattr(hit, "getparent", lambda: None)()
+    return parent if parent is not None else tree.getroot()
