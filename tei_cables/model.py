@@ -219,6 +219,7 @@ class Witness:
     values: tuple[str, ...]
     text: str = ""
     part: int = -1  # the language part it was read in; -1 for the archive record
+    cert: str | None = None  # "medium" for a date whose day-month order the cable does not tell
 
     @property
     def inferred(self) -> bool:

@@ -164,6 +164,12 @@ def test_a_date_read_without_evidence_is_marked_medium_in_the_tei():
     assert any("10/01" in w.message and w.line == 3 for w in root.warnings)
 
 
+def test_a_date_read_without_evidence_is_marked_medium_in_the_correspondence_too():
+    root = etree.fromstring(convert_text("CIPHERED TELEGRAM\n\nReceived on 10/01/50.\n", "a.txt").tei)
+    date = xp(root, "//t:correspAction[@type='received']/t:date")[0]
+    assert (date.get("when"), date.get("cert")) == ("1950-10-01", "medium")
+
+
 def test_dates_written_both_ways_are_a_warning_naming_a_line_of_each():
     _, warnings = decide_orders([("t", "on 13/01/50\non 01/14/50\non 01/14/50\non 05/06/50", 1)])
     assert warnings == [(4, "dates are written both day first (line 1) and month first (line 2); the ambiguous "

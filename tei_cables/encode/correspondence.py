@@ -104,4 +104,10 @@ def _mark(el: etree._Element, w: Witness) -> etree._Element:
         cert, evidence = CERTAINTY[w.source]
         el.set("cert", cert)
         el.set("evidence", evidence)
+    if w.cert and _LEVELS.index(w.cert) < _LEVELS.index(el.get("cert", "high")):
+        el.set("cert", w.cert)  # a date whose day-month order the cable does not tell (tag/dates.py)
+        el.set("resp", "#tei_cables")
     return el
+
+
+_LEVELS = ("low", "medium", "high")

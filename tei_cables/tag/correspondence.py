@@ -133,7 +133,7 @@ def _blocks_witnesses(blocks: tuple[Block | Enclosure, ...], n: int) -> list[Wit
         if b.kind == "dateline":
             date = _first_date(b.text.spans, b.text)
             if date:
-                out.append(Witness("sent", "dateline", b.text.line, (date[0],), date[1], n))
+                out.append(Witness("sent", "dateline", b.text.line, (date[0],), date[1], n, date[2]))
     last = _last_dateline(blocks)
     if last is not None:
         places = _refs(last.text.spans, "place")
@@ -311,16 +311,16 @@ def _one(role: Role, source: WitnessSource, line: int, values: list[str], part: 
 
 def _date(role: Role, source: WitnessSource, line: int, spans: list[Span], text: Text, part: int) -> list[Witness]:
     date = _first_date(spans, text)
-    return [Witness(role, source, line, (date[0],), date[1], part)] if date else []
+    return [Witness(role, source, line, (date[0],), date[1], part, date[2])] if date else []
 
 
 def _refs(spans: tuple[Span, ...] | list[Span], kind: str) -> list[str]:
     return list(dict.fromkeys(s.get("ref") for s in spans if s.kind == kind and s.get("ref")))
 
 
-def _first_date(spans: tuple[Span, ...] | list[Span], text: Text) -> tuple[str, str] | None:
-    """The first full date (not a bare time) among spans, with its words as written."""
+def _first_date(spans: tuple[Span, ...] | list[Span], text: Text) -> tuple[str, str, str | None] | None:
+    """The first full date (not a bare time) among spans, with its words as written and its certainty."""
     for s in spans:
         if s.kind == "date" and s.get("element") != "time" and s.get("when") and len(s.get("when")) >= 10:
-            return s.get("when"), " ".join(text.value[s.start:s.end].split())
+            return s.get("when"), " ".join(text.value[s.start:s.end].split()), s.get("cert")
     return None
