@@ -186,6 +186,18 @@ class Warning_:
 
 
 @dataclass(frozen=True)
+class GazetteerPlace:
+    """A town of the gazetteer: its GeoNames id, its name there, its country and size. A name that towns of
+    several countries bear (Yanggu in Korea and in China) is a place all the same, but which one the cable means
+    is not known: its `geonames` is None and `countries` lists them."""
+
+    geonames: str | None
+    name: str
+    countries: tuple[str, ...]
+    population: int
+
+
+@dataclass(frozen=True)
 class Entity:
     """A person, place or organisation mentioned in the cable, for the file's own register.
 
@@ -199,6 +211,7 @@ class Entity:
     forms: tuple[str, ...] = ()
     register_id: str | None = None
     part_of: str | None = None  # a unit's institution (`tag/units.py`), as the id of its entity
+    gazetteer: GazetteerPlace | None = None  # a place the register lacks but the gazetteer knows
 
 
 WitnessSource = Literal["stamp", "address", "relay", "sign-off", "dateline", "title", "date-heading", "cover"]

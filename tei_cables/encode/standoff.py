@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from tei_cables.encode.tei import XML_ID, XML_LANG, E
-from tei_cables.model import Cable, Entity
+from tei_cables.model import Cable, Entity, GazetteerPlace
 from tei_cables.tag.morph import is_cyrillic
 from tei_cables.tag.normalize import fold_name
 from tei_cables.tag.register import Entry, load_register
@@ -89,6 +89,8 @@ def _entry(entity: Entity, entry: Entry | None, *, full: bool = False) -> etree.
         if lang:
             variant.set(XML_LANG, lang)
         el.append(variant)
+    if entry is None and entity.gazetteer is not None:
+        return _gazetteer_entry(el, entity.gazetteer)
     if entry is None:
         el.set("cert", "low")
         el.set("resp", "#tei_cables")
@@ -107,6 +109,21 @@ def _entry(entity: Entity, entry: Entry | None, *, full: bool = False) -> etree.
         el.append(E.idno(value, type=authority))
     if kind != "person":
         el.set("type", _token(entry.type))
+    return el
+
+
+def _gazetteer_entry(el: etree._Element, place: GazetteerPlace) -> etree._Element:
+    """A place the register lacks but the gazetteer knows: surer than a name read from its context alone, with
+    the GeoNames id where the name is one town's."""
+    el.set("cert", "medium")
+    el.set("resp", "#tei_cables")
+    if place.geonames is None:
+        said = f"a town name of the GeoNames gazetteer in {', '.join(place.countries)}, which one is not known"
+    else:
+        said = f"a town of the GeoNames gazetteer ({place.name}, {place.countries[0]})"
+    el.append(E.note(f"Not in the authority register: {said}; review and add it to the register.", type="unlinked"))
+    if place.geonames is not None:
+        el.append(E.idno(place.geonames, type="geonames"))
     return el
 
 

@@ -14,12 +14,13 @@ Order of work, all over the whole document so that one mention can explain anoth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache
 
 from tei_cables.model import Entity, Span, Text
 from tei_cables.resources import load_data
+from tei_cables.tag.gazetteer import gazetteer_place
 from tei_cables.tag.matcher import Hit, Intervals, find_hits
 from tei_cables.tag.morph import is_common_word, is_cyrillic, latin
 from tei_cables.tag.normalize import fold_name
@@ -182,7 +183,9 @@ def _fuzzy_or_local(result: Mentions, t: Text, start: int, end: int, kind: str) 
     entry = _fuzzy(form, kind)
     if entry is not None:
         _link(result, t, start, end, entry)
-    elif kind in {"person", "place", "org"}:
+    elif kind == "place":
+        _place_beyond_register(result, t, start, end)
+    elif kind in {"person", "org"}:
         _local(result, t, start, end, kind)
 
 
@@ -220,6 +223,20 @@ def _local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
     result.add(_key(t), Span(start, end, kind, (("ref", f"#{local_id}"), ("cert", "low"))))  # type: ignore[arg-type]
 
 
+def _place_beyond_register(result: Mentions, t: Text, start: int, end: int) -> None:
+    """A place the register lacks: a town of the gazetteer (cert="medium", with its GeoNames id) when it is one,
+    else a local entry for an editor (cert="low")."""
+    if _overlaps(result, t, start, end):
+        return
+    place = gazetteer_place(t.value[start:end])
+    if place is None:
+        _local(result, t, start, end, "place")
+        return
+    local_id = local_entity(result, "place", t.value[start:end].strip())
+    result.entities[local_id] = replace(result.entities[local_id], gazetteer=place)
+    result.add(_key(t), Span(start, end, "place", (("ref", f"#{local_id}"), ("cert", "medium"))))
+
+
 def local_entity(result: Mentions, kind: str, form: str, part_of: str | None = None) -> str:
     """The id of the local entry of a name the register does not know (made on its first mention)."""
     name = _display(form)
@@ -231,7 +248,7 @@ def local_entity(result: Mentions, kind: str, form: str, part_of: str | None = N
         result.entities[local_id] = Entity(local_id, kind, name, (), part_of=part_of)  # type: ignore[arg-type]
     ent = result.entities[local_id]
     if form not in ent.forms:
-        result.entities[local_id] = Entity(ent.id, ent.kind, ent.name, ent.forms + (form,), part_of=ent.part_of)
+        result.entities[local_id] = replace(ent, forms=ent.forms + (form,))
     return local_id
 
 
@@ -299,8 +316,10 @@ def _running_text_caps(result: Mentions, t: Text) -> None:
             continue
         if is_cyrillic(m.group()) and all(is_common_word(w) for w in words):
             continue
-        kind = "place" if _place_context(result, t, start, end) else "person"
-        _local(result, t, start, end, kind)
+        if _place_context(result, t, start, end) or gazetteer_place(t.value[start:end]) is not None:
+            _place_beyond_register(result, t, start, end)
+        else:
+            _local(result, t, start, end, "person")
 
 
 def _in_gloss(text: str, start: int) -> bool:
