@@ -282,10 +282,10 @@ def register_unlinked(paths: tuple[Path, ...]) -> None:
         err.print(f"[red]error[/red]: {escape(str(exc))}")
         sys.exit(2)
     table = Table(title="names left unlinked")
-    for column in ("kind", "name", "mentions", "files"):
+    for column in ("kind", "name", "mentions", "files", "forms"):
         table.add_column(column)
     for u in rows:
-        table.add_row(u.kind, u.name, str(u.mentions), str(u.files))
+        table.add_row(u.kind, u.name, str(u.mentions), str(u.files), "; ".join(u.forms))
     out.print(table)
 
 

@@ -9,6 +9,7 @@ that are not in the register.
 from __future__ import annotations
 
 from functools import cache
+from itertools import product
 
 import iuliia
 import pymorphy3
@@ -37,19 +38,30 @@ def inflections(phrase: str) -> set[str]:
     words = phrase.replace("-", " ").split()
     forms = {" ".join(words)}
     for case in _CASES:
-        together = [_inflect(w, case) for w in words]
-        forms.add(" ".join(together))
-        forms.add(" ".join(words[:-1] + together[-1:]))
+        options = [_inflect(w, case) for w in words]
+        forms.update(" ".join(combo) for combo in product(*options))
+        forms.update(" ".join(words[:-1] + [last]) for last in options[-1])
     return forms
 
 
 @cache
-def _inflect(word: str, case: str) -> str:
-    """One word in one case, keeping its gender; by analogy with a model name where pymorphy has no parse."""
+def _inflect(word: str, case: str) -> tuple[str, ...]:
+    """One word in one case, keeping its gender. An ordinary word of the dictionary has its one form; a foreign
+    name has both pymorphy's form and the form by analogy with a model name, because cables decline such names
+    either way: the dictionary declines `Тэджон` like `сон` (dative `тэджну`), while cables write `ТЭДЖОНУ`."""
     if not any(c.isalpha() for c in word) or len(word) < 2:
-        return word
+        return (word,)
     form = _inflect_known(word, case)
-    return form if form is not None else _by_analogy(word.lower(), case)
+    if form is not None and _ordinary(word):
+        return (form,)
+    analogy = _by_analogy(word.lower(), case)
+    return (form, analogy) if form is not None and form != analogy else (analogy,)
+
+
+def _ordinary(word: str) -> bool:
+    """True when the dictionary knows the word as an ordinary word (not a name, not a guess)."""
+    parses = analyzer().parse(word.lower())
+    return bool(parses) and parses[0].is_known and not any(t in parses[0].tag for t in _NAME_TAGS)
 
 
 def _inflect_known(word: str, case: str) -> str | None:
