@@ -20,6 +20,7 @@ from functools import cache
 
 from tei_cables.model import Entity, Span, Text
 from tei_cables.resources import load_data
+from tei_cables.tag.east_asian import east_asian_names, family_names
 from tei_cables.tag.gazetteer import gazetteer_place
 from tei_cables.tag.matcher import Hit, Intervals, find_hits
 from tei_cables.tag.morph import is_common_word, is_cyrillic, latin
@@ -130,7 +131,7 @@ def _short_forms(people: list[Entry]) -> dict[str, str]:
             continue
         for v in e.forms():
             parts = fold_name(v.form).split()
-            if len(parts) >= 2 and not is_cyrillic(v.form):
+            if len(parts) >= 2 and not is_cyrillic(v.form) and parts[0] in family_names():
                 owners.setdefault(parts[0], set()).add(e.id)
     return {k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1 and len(k) >= 2}
 
@@ -150,6 +151,9 @@ def _local_names(result: Mentions, t: Text, role: str, slots: list[Slot]) -> Non
     if kind in {"p", "salute", "address", "signed", "closer-p", "stamps", "note", "item"} or role.startswith("header:"):
         for start, end in _titled_names(t.value):
             _local(result, t, start, end, "person")
+        for start, end in east_asian_names(t.value):
+            if not _in_gloss(t.value, start):  # a gloss names what it glosses (`_glosses`)
+                _local(result, t, start, end, "person")
         for start, end in _initialled_names(t.value):
             _local(result, t, start, end, "person")
         for start, end in _feature_places(t.value):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
+from tei_cables.tag.east_asian import family_names
 from tei_cables.tag.matcher import find_hits
 from tei_cables.tag.morph import is_cyrillic
 from tei_cables.tag.normalize import fold, fold_name
@@ -64,6 +65,7 @@ def _family_names() -> dict[str, tuple[str, ...]]:
             continue
         for v in entry.forms():
             parts = fold_name(v.form).split()
-            if len(parts) >= 2 and parts[0] and not is_cyrillic(v.form) and entry.id not in owners.get(parts[0], []):
+            if len(parts) >= 2 and parts[0] in family_names() and not is_cyrillic(v.form) \
+                    and entry.id not in owners.get(parts[0], []):
                 owners.setdefault(parts[0], []).append(entry.id)
     return {k: tuple(sorted(v)) for k, v in owners.items()}
