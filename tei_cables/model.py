@@ -52,7 +52,7 @@ class Text:
 
 
 StampType = Literal[
-    "sent", "received", "arrived", "deciphered", "typed", "cabled", "number", "sender-number", "from", "to",
+    "sent", "received", "arrived", "deciphered", "typed", "verified", "cabled", "number", "sender-number", "from", "to",
     "urgency", "classification", "enclosure", "handling", "registration", "page", "transmission", "copy",
     "distribution", "other",
 ]

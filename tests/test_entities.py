@@ -171,3 +171,15 @@ def test_a_word_mixing_scripts_is_read_in_cyrillic():
 
 def test_a_name_glued_to_an_underscore_is_part_of_another_word():
     assert xp(tei_of("FILE_UN is closed.\n"), "//t:text//t:orgName") == []
+
+
+def test_a_plural_russian_name_is_found_in_its_oblique_cases():
+    root = tei_of("Товарищу СТАЛИНУ\n\nПередаю сообщение от китайских народных добровольцев о положении на фронте в "
+                  "течение дня.\n\nШТЫКОВ\n")
+    assert xp(root, "//t:text//t:orgName/@ref") == ["#org_cpv"]
+
+
+def test_a_russian_name_whose_head_word_alone_declines_is_found():
+    root = tei_of("Товарищу СТАЛИНУ\n\nУказ был принят Президиумом Верховного народного собрания КНДР в течение "
+                  "дня.\n\nШТЫКОВ\n")
+    assert len(xp(root, "//t:text//t:orgName[contains(., 'Президиумом')]")) == 1

@@ -6,6 +6,8 @@ import pytest
 
 from tei_cables.read.stamps import read_line
 
+from .conftest import tei_of, xp
+
 
 def stamps(line: str, *, continues_ok: bool = False) -> list[tuple[str, str]]:
     got = read_line(line, continues_ok=continues_ok)
@@ -119,3 +121,17 @@ def test_a_capitalised_name_does_not_continue_a_stamp():
 
 def test_a_colon_after_the_phrase_does_not_hide_the_clerk():
     assert person("Deciphered: Ilyin 1.10.50 04:20") == "Ilyin"
+
+
+def test_a_verified_stamp_names_its_clerk_without_his_office():
+    root = tei_of("To Comrade GROMYKO\n\nI report on the situation at the front as of this morning.\n\nSHTYKOV\n\n"
+                  "Verified by Shift Chief Sadov[in] 0350\n")
+    stamp = xp(root, "//t:ab[@subtype='verified']")[0]
+    assert xp(stamp, "t:persName/text()") == ["Sadov[in]"]
+    assert xp(root, "//t:person[@xml:id='pers_local_sadovin']/t:persName[@type='regularised']/text()") == ["Sadovin"]
+
+
+def test_a_russian_verified_stamp_names_its_clerk():
+    root = tei_of("Товарищу ГРОМЫКО\n\nДокладываю о положении на фронте на утро сегодняшнего дня.\n\nШТЫКОВ\n\n"
+                  "Проверил Сидоренко\n")
+    assert xp(root, "//t:ab[@subtype='verified']/t:persName/text()") == ["Сидоренко"]

@@ -29,8 +29,15 @@ def _dateish() -> re.Pattern[str]:
     return re.compile(rf"^{token}(?:\s+{token})*\s*(?!\w)", re.IGNORECASE)
 
 
-_NAME = re.compile(r"(?:(?:Cde\.|Comrade|тов\.|товарищ[уа]?)\s+)?"
-                   r"(?P<name>[A-ZА-ЯЁ][\w'’\-]*\.?(?:[ \t]+(?:[A-ZА-ЯЁ][\w'’\-]*\.?))*)")
+
+
+@cache
+def _name() -> re.Pattern[str]:
+    """A clerk's name after a stamp phrase: the titles and offices before it (`Cde.`, `Shift Chief`, `тов.`,
+    `clerk_titles` in stamps.yaml) left out, an editor's completion inside it (`Sadov[in]`) kept."""
+    titles = "|".join(re.escape(t) for t in sorted(load_data("stamps.yaml")["clerk_titles"], key=len, reverse=True))
+    word = r"[A-ZА-ЯЁ][\w'’\-]*(?:\[\w+\])?\.?"
+    return re.compile(rf"(?:(?i:{titles})\s+)*(?P<name>{word}(?:[ \t]+{word})*)")
 _PLACE = re.compile(r"(?:the\s+)?(?P<place>[\w][\w'’/\-]*(?:[ \t]+(?:of|the|of the|[\w][\w'’/\-]*))*)",
                     re.IGNORECASE)
 _PLACE_STOP = re.compile(r"\s+(?:on|at|by|в|of)?\s*(?=\d{1,2}[./:]|\d{4}\b)|\s+(?:on|at|by|via)\b", re.IGNORECASE)
@@ -143,7 +150,7 @@ _LEAD = " \t:-–—"
 def _name_after(rest: str, offset: int) -> tuple[int, int] | None:
     """The capitalised name right after a phrase such as `Deciphered by` (titles like `Cde.` left out)."""
     body = rest.lstrip(_LEAD)  # `Deciphered: Ilyin`, `Typed by - Sokolova`
-    m = _NAME.match(body)
+    m = _name().match(body)
     if not m:
         return None
     shift = offset + len(rest) - len(body)

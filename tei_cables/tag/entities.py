@@ -259,6 +259,7 @@ def local_entity(result: Mentions, kind: str, form: str, part_of: str | None = N
 def _display(form: str) -> str:
     """The regularised form of a local name: Latin letters, letter spacing closed, capitals as a name."""
     form = re.sub(r"(?<=\b\w) (?=\w\b)", "", form)
+    form = re.sub(r"(?<=\w)\[(\w+)\]", r"\1", form)  # an editor's completion is part of the name: Sadov[in]
     if is_cyrillic(form):
         form = latin(form)
     if form.isupper():

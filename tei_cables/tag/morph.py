@@ -41,6 +41,8 @@ def inflections(phrase: str) -> set[str]:
         options = [_inflect(w, case) for w in words]
         forms.update(" ".join(combo) for combo in product(*options))
         forms.update(" ".join(words[:-1] + [last]) for last in options[-1])
+        # the head word alone, before its genitive: `Президиум Верховного народного собрания` → `Президиумом …`
+        forms.update(" ".join([first] + words[1:]) for first in options[0])
     return forms
 
 
@@ -69,12 +71,13 @@ def _inflect_known(word: str, case: str) -> str | None:
     parses = analyzer().parse(word.lower())
     best = next((p for p in parses if any(t in p.tag for t in _NAME_TAGS) and "nomn" in p.tag), None)
     if best is None:
-        best = next((p for p in parses if "nomn" in p.tag and "sing" in p.tag and p.is_known), None)
+        best = next((p for p in parses if "nomn" in p.tag and p.is_known), None)
     if best is None:
         return None
     if "Fixd" in best.tag:
         return word
-    inflected = best.inflect({case, "sing"}) or best.inflect({case})
+    number = "plur" if "plur" in best.tag and "Sgtm" not in best.tag else "sing"  # `добровольцы` stays plural
+    inflected = best.inflect({case, number}) or best.inflect({case})
     return inflected.word if inflected else word
 
 
