@@ -81,7 +81,7 @@ def test_capitals_after_a_place_cue_are_a_place():
     assert [t for t, _ in refs(text, "placeName") if t == "XANADUO"] == ["XANADUO"]
 
 
-def test_unknown_capitals_in_running_text_are_a_person():
+def test_unknown_capitals_before_a_verb_of_saying_are_a_person():
     assert [t for t, _ in refs(FORM + "Then ZABOROVSKY told me the news about the front.", "persName")] == [
         "ZABOROVSKY"]
 
@@ -183,3 +183,8 @@ def test_a_russian_name_whose_head_word_alone_declines_is_found():
     root = tei_of("Товарищу СТАЛИНУ\n\nУказ был принят Президиумом Верховного народного собрания КНДР в течение "
                   "дня.\n\nШТЫКОВ\n")
     assert len(xp(root, "//t:text//t:orgName[contains(., 'Президиумом')]")) == 1
+
+
+def test_unknown_capitals_before_a_russian_verb_of_saying_are_a_person():
+    root = tei_of("Товарищу СТАЛИНУ\n\nВчера ЗАБОРОВСКИЙ доложил о положении на фронте в течение дня.\n\nШТЫКОВ\n")
+    assert xp(root, "//t:text//t:persName[. = 'ЗАБОРОВСКИЙ']/@cert") == ["low"]

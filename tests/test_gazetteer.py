@@ -44,6 +44,16 @@ def test_a_name_after_a_title_stays_a_person():
     assert xp(root, "//t:text//t:persName[. = 'CHEONGSONG']")
 
 
-def test_an_unknown_name_that_is_no_town_is_still_a_person_for_an_editor():
-    root = tei_of(cable("The order was typed by PLYVKINA at dawn."))
+def test_an_unknown_name_with_a_person_cue_that_is_no_town_is_a_person_for_an_editor():
+    root = tei_of(cable("The order came at dawn, and PLYVKINA said so."))
     assert xp(root, "//t:text//t:persName[. = 'PLYVKINA']/@cert") == ["low"]
+
+
+def test_a_word_in_capitals_without_a_cue_is_neither_person_nor_place():
+    root = tei_of(cable("The NIACT order KOPRIVA came at dawn."))
+    assert xp(root, "//t:text//t:persName[. = 'KOPRIVA'] | //t:text//t:placeName[. = 'KOPRIVA']") == []
+
+
+def test_a_word_in_capitals_after_a_title_is_a_person():
+    root = tei_of(cable("The order of General KOPRIVA came at dawn."))
+    assert xp(root, "//t:text//t:persName[. = 'KOPRIVA']/@cert") == ["low"]

@@ -306,7 +306,11 @@ def _feature_places(text: str) -> list[tuple[int, int]]:
 
 
 def _running_text_caps(result: Mentions, t: Text) -> None:
-    """Names in capitals in running text (`SHABSHIN told MATVEYEV`): places by their cues, people otherwise."""
+    """Names in capitals in running text that the register lacks (`toward P'UNGGI`, `took CHEONGSONG`): places by
+    their cues or the gazetteer. A capitalised word with no cue is left as it is: it becomes a person only with a
+    person cue (a verb of saying after it, a title or rank, initials, the shape of a Korean or Chinese name, a
+    stamp's clerk slot, a signature), because an all-capitals word of a telegram is as often a code word, an
+    acronym or a heading."""
     text = t.value
     for m in re.finditer(rf"(?<![\w\-'’]){_CAPS_WORD}(?:[ \-]{_CAPS_WORD})*(?![\w\-])", text):
         start, end = m.start(), m.end()
@@ -323,8 +327,14 @@ def _running_text_caps(result: Mentions, t: Text) -> None:
             continue
         if _place_context(result, t, start, end) or gazetteer_place(t.value[start:end]) is not None:
             _place_beyond_register(result, t, start, end)
-        else:
+        elif _person_verb_after(text, end):
             _local(result, t, start, end, "person")
+
+
+def _person_verb_after(text: str, end: int) -> bool:
+    """`ZABOROVSKY told me`, `МИХАЙЛЕНКО доложил`: a verb only a person does follows the name."""
+    nxt = re.match(r"\s+(\w+)", text[end:])
+    return bool(nxt) and nxt.group(1).casefold() in {w.casefold() for w in _vocab()["person_verbs"]}
 
 
 def _in_gloss(text: str, start: int) -> bool:
