@@ -188,3 +188,20 @@ def test_a_russian_name_whose_head_word_alone_declines_is_found():
 def test_unknown_capitals_before_a_russian_verb_of_saying_are_a_person():
     root = tei_of("Товарищу СТАЛИНУ\n\nВчера ЗАБОРОВСКИЙ доложил о положении на фронте в течение дня.\n\nШТЫКОВ\n")
     assert xp(root, "//t:text//t:persName[. = 'ЗАБОРОВСКИЙ']/@cert") == ["low"]
+
+
+def test_an_adjective_of_nationality_is_not_a_place():
+    root = tei_of(FORM + "The Soviet and Korean officers and the советские специалисты met at the front.")
+    assert xp(root, "//t:text//t:p//t:placeName") == []
+
+
+def test_a_russian_rank_before_a_name_makes_it_a_person():
+    root = tei_of("Товарищу СТАЛИНУ\n\nВчера полковник ЗАБОРОВ прибыл на фронт в течение дня.\n\nШТЫКОВ\n")
+    assert xp(root, "//t:text//t:persName[. = 'ЗАБОРОВ']/@cert") == ["low"]
+
+
+def test_a_word_inside_an_organisations_name_is_not_tagged_again():
+    root = tei_of(FORM + "Yesterday the Ministry of Foreign Affairs of the USSR informed the embassy of the decision "
+                         "taken by the government on the matter.")
+    org = xp(root, "//t:text//t:p/t:orgName")[0]
+    assert org.text.startswith("Ministry") and xp(org, ".//t:placeName | .//t:orgName") == []
