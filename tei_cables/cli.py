@@ -1,10 +1,15 @@
-"""The command line: parses arguments and calls the pipeline; no conversion logic lives here."""
+"""The command line: parses arguments and calls the pipeline; no conversion logic lives here.
+
+Each command imports the stages it runs when it runs, so `tei-cables --help` (and a mistyped option) answers at
+once instead of loading the register, the morphology and the schemas first.
+"""
 
 from __future__ import annotations
 
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -13,19 +18,16 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
-from tei_cables.batch import Outcome, convert_all, convert_summary
-from tei_cables.corpus import tei_files, unlinked_names
 from tei_cables.encode.publication import Publication
-from tei_cables.encode.register import register_tei
 from tei_cables.errors import TeiCablesError
 from tei_cables.export import FORMATS as FORMATS_OUT
-from tei_cables.export.run import run_export
 from tei_cables.files import SOURCE_SUFFIXES, find_sources, remove_stale_temporaries, write_atomic
-from tei_cables.pipeline import DEFAULT
-from tei_cables.tag.lookup import find_entries
-from tei_cables.tag.register import load_register
-from tei_cables.validate import FORMATS, exit_code, find_xml_files, summary_table, validate_paths
-from tei_cables.validate.other import load_schema
+from tei_cables.validate.formats import FORMATS
+
+if TYPE_CHECKING:
+    from tei_cables.batch import Outcome
+
+DEFAULT = Publication()
 
 
 @click.group()
@@ -62,6 +64,8 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, 
     `tei-cables validate` reports. Exit code 0 when every source converted (files kept because they were edited
     by hand included), 1 when one failed, 2 when there was nothing to convert.
     """
+    from tei_cables.batch import convert_all, convert_summary
+
     publication = Publication(schema_href, register_href, publisher, licence,
                               pub_date.date().isoformat() if pub_date else None)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -130,6 +134,9 @@ def _exit_on_signal(signum: int, frame: object) -> None:
               help="Read the TEI files in this many processes.")
 def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, rdf_format: str,
            publisher: str | None, url: str | None, licence: str | None, pub_date, jobs: int) -> None:
+    from tei_cables.corpus import tei_files
+    from tei_cables.export.run import run_export
+
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     target = FORMATS_OUT[fmt]
     options = {k: v for k, v in {"profile": profile, "rdf_format": rdf_format, "publisher": publisher, "url": url,
@@ -233,6 +240,8 @@ def register() -> None:
 @click.option("--kind", type=click.Choice(["person", "place", "org"]), help="Only entries of this kind.")
 def register_list(kind: str | None) -> None:
     """List the register's entries (id, kind, regularised name)."""
+    from tei_cables.tag.register import load_register
+
     out = Console(highlight=False)
     table = Table(title="authority register")
     for column in ("id", "kind", "name", "variants", "description"):
@@ -248,6 +257,8 @@ def register_list(kind: str | None) -> None:
 @click.argument("name")
 def register_find(name: str) -> None:
     """Find the entries a NAME stands for, in any spelling, script or case."""
+    from tei_cables.tag.lookup import find_entries
+
     out = Console(highlight=False)
     found = find_entries(name)
     if not found:
@@ -266,6 +277,9 @@ def register_find(name: str) -> None:
               help="The TEI file to write (register/register.xml in this repository).")
 def register_export(out: Path) -> None:
     """Write the authority register as one TEI file, which converted files point at (@sameAs)."""
+    from tei_cables.encode.register import register_tei
+    from tei_cables.tag.register import load_register
+
     write_atomic(out, register_tei())
     Console(highlight=False).print(f"wrote {out} ({len(load_register().entries)} entries)")
 
@@ -274,6 +288,8 @@ def register_export(out: Path) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def register_unlinked(paths: tuple[Path, ...]) -> None:
     """Names left unlinked across TEI files (folders too), most mentioned first."""
+    from tei_cables.corpus import unlinked_names
+
     out = Console(highlight=False)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
@@ -303,6 +319,10 @@ def validate(paths: tuple[Path, ...], fmt: str, allow_empty: bool, schema_files:
     Exit code 0 when every file is valid (warnings allowed), 1 when one is invalid, 2 when one is not XML, when
     there is no file to check, or when a schema cannot be read.
     """
+    from tei_cables.validate.check import find_xml_files, validate_paths
+    from tei_cables.validate.other import load_schema
+    from tei_cables.validate.summary import exit_code, summary_table
+
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     if not find_xml_files(paths) and not allow_empty:
         _nothing_to_do(err, paths, "XML files")

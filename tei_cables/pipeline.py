@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tei_cables.encode import build_tei, serialize
+from tei_cables.encode.document import build_tei, serialize
 from tei_cables.encode.publication import Publication
 from tei_cables.errors import TeiCablesError
 from tei_cables.fingerprint import add_fingerprint

@@ -8,7 +8,7 @@ is valid TEI (tei_all) and deterministic: the same register gives the same bytes
 from __future__ import annotations
 
 from tei_cables import __version__
-from tei_cables.encode import serialize
+from tei_cables.encode.document import serialize
 from tei_cables.encode.standoff import build_register_lists
 from tei_cables.encode.tei import E
 from tei_cables.tag.register import load_register
