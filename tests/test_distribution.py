@@ -6,6 +6,8 @@ from tei_cables.model import Block
 from tei_cables.read.body import read_body
 from tei_cables.read.paragraphs import split_paragraphs
 
+from .conftest import tei_of, xp
+
 
 def distribution(text: str):
     blocks = read_body(split_paragraphs(text))
@@ -108,3 +110,10 @@ def test_copy_numbers_with_no_addressee_are_copy_lines_not_an_empty_item():
                   "SHTYKOV\n\nОтпечатано в 2 экземплярах\n\nЭкз. № 1\nЭкз. № 2")
     items = xp(root, "//t:list[@type='distribution']/t:item")
     assert [xp(i, "normalize-space(.)") for i in items] == ["Экз. № 1", "Экз. № 2"]
+
+
+def test_an_entry_broken_over_a_blank_line_keeps_its_name_and_count_in_place():
+    root = tei_of("Distribution list: STALIN\nZaborovsky:\n\nShtykov - 2\n")
+    item = xp(root, "//t:list[@type='distribution']/t:item")[-1]
+    assert xp(item, "string(t:num[@type='copies'])") == "2"
+    assert "".join(item.itertext()).rstrip().endswith("Shtykov - 2")

@@ -141,7 +141,8 @@ def _entry(parts: list[Line], counted: re.Match[str] | None) -> tuple[Text, Copy
     text = make_text(parts)
     if counted is None:
         return text, CopyLine((0, len(text.value)), 1)
-    shift = len(parts[0].text) + 1 if len(parts) == 2 else 0
+    # where the second line starts in the joined text (after one line end, or more across blank lines)
+    shift = len(text.value) - len(parts[1].text) if len(parts) == 2 else 0
     n_group = "n" if counted.group("n") else "m"
     name = (0 if shift else counted.start("name"), shift + counted.end("name"))
     return text, CopyLine(name, int(counted.group(n_group)), (shift + counted.start(n_group),

@@ -27,6 +27,13 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+@cache
+def _parses(word: str) -> tuple:
+    """pymorphy's parses of a word (lower case), once per word: a parse costs a dictionary walk, and the register's
+    names share their words (`Верховного`, `Совета`, `ЦК`) across hundreds of forms."""
+    return tuple(analyzer().parse(word.lower()))
+
+
 def is_cyrillic(text: str) -> bool:
     """True when most letters of the text are Cyrillic."""
     cyr = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
@@ -62,13 +69,14 @@ def _inflect(word: str, case: str) -> tuple[str, ...]:
 
 def _ordinary(word: str) -> bool:
     """True when the dictionary knows the word as an ordinary word (not a name, not a guess)."""
-    parses = analyzer().parse(word.lower())
+    parses = _parses(word.lower())
     return bool(parses) and parses[0].is_known and not any(t in parses[0].tag for t in _NAME_TAGS)
 
 
+@cache
 def _inflect_known(word: str, case: str) -> str | None:
     """The case form pymorphy gives a word it can parse as a name or a known noun; None when it cannot."""
-    parses = analyzer().parse(word.lower())
+    parses = _parses(word.lower())
     best = next((p for p in parses if any(t in p.tag for t in _NAME_TAGS) and "nomn" in p.tag), None)
     if best is None:
         best = next((p for p in parses if "nomn" in p.tag and p.is_known), None)
@@ -115,12 +123,12 @@ def _common_suffix(a: str, b: str) -> int:
 @cache
 def lemma(word: str) -> str:
     """The dictionary form of a Russian word (for telling a known word from a name)."""
-    return analyzer().parse(word.lower())[0].normal_form
+    return _parses(word.lower())[0].normal_form
 
 
 def is_common_word(word: str) -> bool:
     """A Russian word the dictionary knows as an ordinary word, not a name."""
-    parses = analyzer().parse(word.lower())
+    parses = _parses(word.lower())
     return bool(parses) and parses[0].is_known and not any(t in parses[0].tag for t in _NAME_TAGS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "'’ʼ`‘"
 _LETTER_SPACED = re.compile(r"(?<!\w)(?:\w[ \u00a0]){3,}\w(?!\w)")
@@ -74,8 +75,9 @@ def _cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> str:
-    """The folded form of a register variant."""
+    """The folded form of a register variant (remembered: the same forms are folded for every file)."""
     return fold(name)[0]
 
 

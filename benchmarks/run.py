@@ -1,0 +1,184 @@
+"""The performance of tei-cables, each figure beside a baseline measured in the same run on the same files.
+
+    python benchmarks/run.py [--n 1000] [--sizes 1000,4000,10000,40000] [--jobs 1,2] [--skip-jing]
+
+What it prints (one table per measure; a ratio above 1 means tei-cables is faster than its baseline):
+- start-up: `tei-cables --help` against `python -c pass`;
+- convert: cables per second and peak memory for N synthetic cables of real length (`corpus.py`), with each
+  `--jobs`, against lxml parsing and serialising the same TEI (the floor any converter that writes lxml pays);
+- validate, corpus: documents per second against jing with `tei_all` and with the cable schema, on the same files
+  (jing is Debian's package; `tei_all.rng` is found in `../shared/tei/` or `TEI_CABLES_SHARED`);
+- validate, size: seconds against file size for single files of 1k–40k paragraphs, and the slope of log(time)
+  against log(size) between the smallest and the largest (1 is linear, 2 quadratic);
+- export: seconds per cable and peak memory per format, and the peak memory ratio of N to N/10 cables (flat is 1).
+
+Every command runs in a child process of its own, so its peak memory is its own (`ru_maxrss` of the child).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import ROOT, big_file, cables  # noqa: E402
+
+_MEASURE = ("import resource, subprocess, sys, time\n"
+            "t = time.perf_counter()\n"
+            "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n")
+_LXML = ("import sys, time\nfrom pathlib import Path\nfrom lxml import etree\n"
+         "files = sorted(Path(sys.argv[1]).glob('*.xml'))\nt = time.perf_counter()\n"
+         "for p in files:\n    etree.tostring(etree.fromstring(p.read_bytes()), encoding='UTF-8')\n"
+         "print(time.perf_counter() - t)\n")
+
+
+def measure(*command: str) -> tuple[float, float, int]:
+    """Seconds, peak MiB and exit code of one command in a child process of its own."""
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+    seconds, kib, code = out.stdout.split()
+    return float(seconds), int(kib) / 1024, int(code)
+
+
+def tei_cables(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tei_cables", *args]
+
+
+def best_of(k: int, *command: str) -> float:
+    return min(measure(*command)[0] for _ in range(k))
+
+
+def tei_all() -> Path | None:
+    shared = Path(os.environ.get("TEI_CABLES_SHARED") or ROOT.parent / "shared")
+    path = shared / "tei" / "p5-4.8.0" / "tei_all.rng"
+    return path if path.is_file() else None
+
+
+def row(*cells: object) -> None:
+    print("  ".join(f"{c:>14}" if not isinstance(c, str) else f"{c:<30}" for c in cells))
+
+
+def startup(results: dict) -> None:
+    help_s, python_s = best_of(5, *tei_cables("--help")), best_of(5, sys.executable, "-c", "pass")
+    print("\nstart-up")
+    row("what", "seconds", "ratio to python")
+    row("tei-cables --help", f"{help_s:.3f}", f"{help_s / python_s:.1f}x python")
+    row("python -c pass", f"{python_s:.3f}", "1.0x")
+    results["startup"] = {"help_s": help_s, "python_s": python_s}
+
+
+def convert(work: Path, n: int, jobs: list[int], results: dict) -> Path:
+    sources = work / "sources"
+    cables(sources, n)
+    print(f"\nconvert ({n} cables of {sum(p.stat().st_size for p in sources.glob('*.txt')) // n // 1000} KB)")
+    row("what", "cables/s", "peak MiB", "ratio to lxml")
+    out = work / "tei"
+    outputs = {}
+    for j in jobs:
+        target = work / f"tei-j{j}"
+        seconds, mib, code = measure(*tei_cables("convert", str(sources), "-o", str(target), "-q", "--jobs", str(j)))
+        outputs[j] = {p.name: p.read_bytes() for p in target.glob("*.xml")}
+        results.setdefault("convert", {})[f"jobs{j}"] = {"cables_per_s": n / seconds, "peak_mib": mib, "exit": code}
+    shutil.copytree(work / f"tei-j{jobs[0]}", out)
+    lxml_s = float(subprocess.run([sys.executable, "-c", _LXML, str(out)], capture_output=True, text=True,
+                                  check=True).stdout)
+    for j in jobs:
+        r = results["convert"][f"jobs{j}"]
+        row(f"tei-cables convert --jobs {j}", f"{r['cables_per_s']:.1f}", f"{r['peak_mib']:.0f}",
+            f"{r['cables_per_s'] / (n / lxml_s):.3f}")
+    row("lxml parse + serialise", f"{n / lxml_s:.1f}", "", "1.000")
+    same = all(outputs[j] == outputs[jobs[0]] for j in jobs)
+    print(f"  output byte-identical for every --jobs: {same}")
+    results["convert"]["lxml_files_per_s"] = n / lxml_s
+    results["convert"]["identical"] = same
+    return out
+
+
+def validate_corpus(tei: Path, n: int, skip_jing: bool, results: dict) -> None:
+    print(f"\nvalidate, corpus ({n} documents)")
+    row("what", "docs/s", "peak MiB", "ratio to jing")
+    seconds, mib, _ = measure(*tei_cables("validate", str(tei)))
+    ours = n / seconds
+    results["validate_corpus"] = {"docs_per_s": ours, "peak_mib": mib}
+    files = [str(p) for p in sorted(tei.glob("*.xml"))]
+    baselines = {}
+    if not skip_jing and shutil.which("jing"):
+        for label, schema in (("jing, tei_all", tei_all()), ("jing, cable schema", ROOT / "schema" / "tei_cables.rng")):
+            if schema is not None:
+                baselines[label] = n / measure("jing", str(schema), *files)[0]
+    for label, rate in baselines.items():
+        row(label, f"{rate:.1f}", "", "1.000")
+    ratios = {label: ours / rate for label, rate in baselines.items()}
+    row("tei-cables validate", f"{ours:.1f}", f"{mib:.0f}", ", ".join(f"{r:.2f} ({k})" for k, r in ratios.items()))
+    results["validate_corpus"]["baselines"] = baselines
+
+
+def validate_sizes(work: Path, sizes: list[int], results: dict) -> None:
+    seed = ROOT / "encoded" / "1950-09-29_cable-600301_shtykov-to-gromyko.xml"
+    print("\nvalidate, file size")
+    row("paragraphs", "KB", "seconds", "peak MiB")
+    points = []
+    for size in sizes:
+        path = work / f"big-{size}.xml"
+        path.write_bytes(big_file(seed.read_bytes(), size))
+        seconds, mib, _ = measure(*tei_cables("validate", str(path)))
+        points.append((path.stat().st_size, seconds))
+        row(str(size), f"{path.stat().st_size // 1000}", f"{seconds:.2f}", f"{mib:.0f}")
+    (s0, t0), (s1, t1) = points[0], points[-1]
+    slope = math.log(t1 / t0) / math.log(s1 / s0) if s1 != s0 and t0 > 0 else float("nan")
+    print(f"  slope of log(time) against log(size): {slope:.2f} (1 is linear)")
+    results["validate_sizes"] = {"points": points, "slope": slope}
+
+
+def export(work: Path, tei: Path, n: int, results: dict) -> None:
+    from tei_cables.export import FORMATS
+
+    small = work / "small"
+    small.mkdir()
+    for p in sorted(tei.glob("*.xml"))[: max(1, n // 10)]:
+        shutil.copy(p, small)
+    print("\nexport")
+    row("format", "ms/cable", "peak MiB", "MiB N / N/10")
+    for name in sorted(FORMATS):
+        seconds, mib, _ = measure(*tei_cables("export", name, str(tei), "-o", str(work / f"x-{name}")))
+        _, small_mib, _ = measure(*tei_cables("export", name, str(small), "-o", str(work / f"y-{name}")))
+        row(name, f"{1000 * seconds / n:.1f}", f"{mib:.0f}", f"{mib / small_mib:.2f}")
+        results.setdefault("export", {})[name] = {"ms_per_cable": 1000 * seconds / n, "peak_mib": mib,
+                                                  "memory_ratio": mib / small_mib}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="cables in the corpus")
+    parser.add_argument("--sizes", default="1000,4000,10000,40000", help="paragraphs of the single big files")
+    parser.add_argument("--jobs", default="1,2", help="the --jobs values to convert with")
+    parser.add_argument("--skip-jing", action="store_true", help="leave out the jing baselines")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}")
+    results: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        startup(results)
+        tei = convert(work, args.n, [int(j) for j in args.jobs.split(",")], results)
+        validate_corpus(tei, args.n, args.skip_jing, results)
+        validate_sizes(work, [int(s) for s in args.sizes.split(",")], results)
+        export(work, tei, args.n, results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    t0 = time.perf_counter()
+    main()
+    print(f"\n(benchmark run: {time.perf_counter() - t0:.0f} s)")
