@@ -120,9 +120,13 @@ class _Walk:
 
 
 def _pick(element: etree._Element, candidates: list[ElementPattern]) -> ElementPattern:
-    """The pattern an element is meant to match: the first that accepts it, else the one its attributes fit best."""
+    """The pattern an element is meant to match: the one that accepts it with all it holds, else the first that
+    accepts it shallowly, else the one its attributes fit best."""
     if len(candidates) == 1:
         return candidates[0]
+    deep = [c for c in candidates if c.accepts_deep(element)]
+    if len(deep) == 1:
+        return deep[0]
     for c in candidates:
         if c.accepts_shallow(element)[0]:
             return c

@@ -80,6 +80,12 @@ class ElementPattern:
         ok = rng.validate(etree.ElementTree(_shallow_copy(element)))
         return ok, rng.error_log
 
+    def accepts_deep(self, element: etree._Element) -> bool:
+        """Whether the element with everything inside it fits this pattern: which of an element name's patterns
+        it is meant for, where the shallow check cannot tell (an `item` of a numbered list or of a distribution
+        list, inside one `list` pattern)."""
+        return _deep_grammar(self).validate(etree.ElementTree(copy.deepcopy(element)))
+
     def accepts_value(self, spec: AttributeSpec, value: str) -> bool:
         """Whether one attribute value is allowed, checked by libxml2 with the attribute's own pattern."""
         rng = _value_grammar(self, spec.key)
@@ -254,6 +260,17 @@ def _shallow_grammar(pattern: ElementPattern) -> etree.RelaxNG:
     for el in list(start.iter(f"{_R}element"))[1:]:
         _make_opaque(el)
     return _new_grammar(g, start)
+
+
+@cache
+def _deep_grammar(pattern: ElementPattern) -> etree.RelaxNG:
+    """The whole grammar, started at one element pattern."""
+    root = _Grammar.get().doc.getroot()
+    grammar = etree.Element(f"{_R}grammar", nsmap={None: RNG_NS},
+                            attrib={k: v for k, v in root.attrib.items() if k in {"ns", "datatypeLibrary"}})
+    etree.SubElement(grammar, f"{_R}start").append(copy.deepcopy(pattern.node))
+    grammar.extend(copy.deepcopy(d) for d in root.iter(f"{_R}define"))
+    return etree.RelaxNG(grammar)
 
 
 @cache
