@@ -54,6 +54,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         print(f"\nCI: {len(_SKIPPED)} test(s) skipped, which CI does not allow: {', '.join(_SKIPPED[:5])}")
 
 
+def message(sentence: str, *, russian: bool = False) -> str:
+    """The smallest cable whose message is one paragraph around `sentence` (an address, the paragraph, a
+    signature), in English or in Russian: what a test of the tagger's running text needs."""
+    if russian:
+        return f"Товарищу СТАЛИНУ\n\nДокладываю: {sentence} Положение на фронте без изменений.\n\nШТЫКОВ\n"
+    return (f"To Comrade GROMYKO\n\nI report on the situation at the front as of this morning. {sentence} Our units "
+            "are withdrawing to new lines of defence.\n\nSHTYKOV\n")
+
+
 def tei_of(text: str, name: str = "cable.txt") -> etree._Element:
     """Convert a transcription given inline and parse the TEI it gives."""
     data = convert_text(text, name).tei

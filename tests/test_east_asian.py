@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tei_cables.tag.east_asian import east_asian_names
 
-from .conftest import tei_of, xp
+from .conftest import message, tei_of, xp
 
 
 def names(text: str) -> list[str]:
@@ -36,14 +36,12 @@ def test_an_english_word_of_syllable_shape_is_no_given_name():
 
 
 def test_a_name_the_register_lacks_becomes_a_person_for_an_editor():
-    root = tei_of("To Comrade GROMYKO\n\nI report that Hyon Chang-sok arrived at the front this morning with the new "
-                  "orders.\n\nSHTYKOV\n")
+    root = tei_of(message("Hyon Chang-sok arrived at the front with the new orders."))
     assert xp(root, "//t:text//t:persName[. = 'Hyon Chang-sok']/@cert") == ["low"]
 
 
 def test_a_gloss_after_a_name_is_the_same_person():
-    root = tei_of("To Comrade GROMYKO\n\nI report that Hyon Chang-sok [Hyeon Chang-seok] arrived at the front this "
-                  "morning with the new orders.\n\nSHTYKOV\n")
+    root = tei_of(message("Hyon Chang-sok [Hyeon Chang-seok] arrived at the front with the new orders."))
     refs = xp(root, "//t:text//t:persName[contains(., 'Chang')]/@ref")
     assert len(refs) == 2 and len(set(refs)) == 1
 
@@ -56,6 +54,5 @@ def test_only_a_family_name_of_the_lists_is_read_alone():
 
 
 def test_the_given_name_of_a_western_order_form_is_not_read_as_a_family_name():
-    root = tei_of("To Comrade GROMYKO\n\nI report that John M. Chang met the envoys, and John himself said nothing of "
-                  "the orders.\n\nSHTYKOV\n")
+    root = tei_of(message("John M. Chang met the envoys, and John himself said nothing of the orders."))
     assert [e.text for e in xp(root, "//t:text//t:persName")] == ["GROMYKO", "John M. Chang", "SHTYKOV"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import tei_of, xp
+from .conftest import message, tei_of, xp
 
 FORM = "CIPHERED TELEGRAM # 1/sh\n\nFrom: PYONGYANG\n\nSent on 09/29/50 at 20:23 p.m.\n\n"
 
@@ -174,19 +174,17 @@ def test_a_name_glued_to_an_underscore_is_part_of_another_word():
 
 
 def test_a_plural_russian_name_is_found_in_its_oblique_cases():
-    root = tei_of("Товарищу СТАЛИНУ\n\nПередаю сообщение от китайских народных добровольцев о положении на фронте в "
-                  "течение дня.\n\nШТЫКОВ\n")
+    root = tei_of(message("передаю сообщение от китайских народных добровольцев.", russian=True))
     assert xp(root, "//t:text//t:orgName/@ref") == ["#org_cpv"]
 
 
 def test_a_russian_name_whose_head_word_alone_declines_is_found():
-    root = tei_of("Товарищу СТАЛИНУ\n\nУказ был принят Президиумом Верховного народного собрания КНДР в течение "
-                  "дня.\n\nШТЫКОВ\n")
+    root = tei_of(message("указ был принят Президиумом Верховного народного собрания КНДР.", russian=True))
     assert len(xp(root, "//t:text//t:orgName[contains(., 'Президиумом')]")) == 1
 
 
 def test_unknown_capitals_before_a_russian_verb_of_saying_are_a_person():
-    root = tei_of("Товарищу СТАЛИНУ\n\nВчера ЗАБОРОВСКИЙ доложил о положении на фронте в течение дня.\n\nШТЫКОВ\n")
+    root = tei_of(message("вчера ЗАБОРОВСКИЙ доложил о положении.", russian=True))
     assert xp(root, "//t:text//t:persName[. = 'ЗАБОРОВСКИЙ']/@cert") == ["low"]
 
 
@@ -196,7 +194,7 @@ def test_an_adjective_of_nationality_is_not_a_place():
 
 
 def test_a_russian_rank_before_a_name_makes_it_a_person():
-    root = tei_of("Товарищу СТАЛИНУ\n\nВчера полковник ЗАБОРОВ прибыл на фронт в течение дня.\n\nШТЫКОВ\n")
+    root = tei_of(message("вчера полковник ЗАБОРОВ прибыл на фронт.", russian=True))
     assert xp(root, "//t:text//t:persName[. = 'ЗАБОРОВ']/@cert") == ["low"]
 
 

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from tei_cables.tag.gazetteer import gazetteer_place
 
-from .conftest import tei_of, xp
-
-
-def cable(sentence: str) -> str:
-    """A short cable whose message is one paragraph holding the sentence."""
-    return (f"To Comrade GROMYKO\n\nI report on the situation at the front as of this morning. {sentence} Our units "
-            "are withdrawing to new lines of defence.\n\nSHTYKOV\n")
+from .conftest import message, tei_of, xp
 
 
 def entry(root, name: str):
@@ -19,7 +13,7 @@ def entry(root, name: str):
 
 
 def test_a_town_in_capitals_the_register_lacks_is_a_place_of_the_gazetteer():
-    root = tei_of(cable("The enemy took CHEONGSONG at dawn."))
+    root = tei_of(message("The enemy took CHEONGSONG at dawn."))
     assert xp(root, "//t:text//t:placeName[. = 'CHEONGSONG']/@cert") == ["medium"]
     place = entry(root, "Cheongsong")
     assert (place.tag.endswith("place"), place.get("cert")) == (True, "medium")
@@ -40,20 +34,20 @@ def test_a_short_syllable_is_not_looked_up():
 
 
 def test_a_name_after_a_title_stays_a_person():
-    root = tei_of(cable("Comrade CHEONGSONG reported."))
+    root = tei_of(message("Comrade CHEONGSONG reported."))
     assert xp(root, "//t:text//t:persName[. = 'CHEONGSONG']")
 
 
 def test_an_unknown_name_with_a_person_cue_that_is_no_town_is_a_person_for_an_editor():
-    root = tei_of(cable("The order came at dawn, and PLYVKINA said so."))
+    root = tei_of(message("The order came at dawn, and PLYVKINA said so."))
     assert xp(root, "//t:text//t:persName[. = 'PLYVKINA']/@cert") == ["low"]
 
 
 def test_a_word_in_capitals_without_a_cue_is_neither_person_nor_place():
-    root = tei_of(cable("The NIACT order KOPRIVA came at dawn."))
+    root = tei_of(message("The NIACT order KOPRIVA came at dawn."))
     assert xp(root, "//t:text//t:persName[. = 'KOPRIVA'] | //t:text//t:placeName[. = 'KOPRIVA']") == []
 
 
 def test_a_word_in_capitals_after_a_title_is_a_person():
-    root = tei_of(cable("The order of General KOPRIVA came at dawn."))
+    root = tei_of(message("The order of General KOPRIVA came at dawn."))
     assert xp(root, "//t:text//t:persName[. = 'KOPRIVA']/@cert") == ["low"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tei_cables.tag.lookup import find_entries
 
-from .conftest import tei_of, xp
+from .conftest import message, tei_of, xp
 
 
 def ids(query: str) -> list[str]:
@@ -31,8 +31,7 @@ def test_a_declined_russian_form_answers_with_full_score():
 
 
 def test_the_tagger_reads_in_running_text_what_the_look_up_resolves():
-    root = tei_of("Товарищу СТАЛИНУ\n\nПротивник подошел к ТЭДЖОНУ, и наши войска отошли на новые рубежи обороны в "
-                  "течение дня.\n\nШТЫКОВ\n")
+    root = tei_of(message("противник подошел к ТЭДЖОНУ, и наши войска отошли на новые рубежи.", russian=True))
     assert xp(root, "//t:text//t:placeName[. = 'ТЭДЖОНУ']/@ref") == ["#place_daejeon"]
 
 
