@@ -9,6 +9,7 @@ written (the validator's own rules, so `convert` and `validate` count the same f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -156,9 +157,30 @@ def _outcomes(sources: list[Path], targets: dict[Path, Path], publication: Publi
 
 
 def _in_pool(sources: list[Path], args: tuple[list, ...], jobs: int) -> Iterator[Outcome]:
-    """The outcomes from a pool of processes, in order, as they arrive (so a progress bar moves)."""
-    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        yield from pool.map(convert_one, sources, *args, chunksize=4)
+    """The outcomes from a pool of processes, in order, as they arrive (so a progress bar moves).
+
+    No more workers than cores (more only wait for each other), the register, its automaton and the schemas
+    loaded before the pool starts (a forked worker inherits them instead of building them again), and the files
+    handed out in chunks, so that a batch of small files is not slower in parallel than in one process."""
+    workers = max(1, min(jobs, len(sources), os.cpu_count() or 1))
+    if workers == 1:
+        yield from map(convert_one, sources, *args)
+        return
+    _warm()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(convert_one, sources, *args, chunksize=max(1, len(sources) // (workers * 8)))
+
+
+def _warm() -> None:
+    """Load what every conversion needs, once, in this process."""
+    from tei_cables.tag.matcher import automaton
+    from tei_cables.tag.morph import analyzer
+    from tei_cables.validate.schemas import grammar, rules
+
+    automaton()
+    analyzer()
+    grammar()
+    rules()
 
 
 def convert_summary(run: Run) -> Table:

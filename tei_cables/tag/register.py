@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tei_cables.cache import cached
 from tei_cables.errors import DataError
 from tei_cables.resources import data_path, load_data
 from tei_cables.tag.normalize import fold_name
@@ -73,7 +74,12 @@ class Register:
 
 @cache
 def load_register() -> Register:
-    """Load and check the three register files once per process."""
+    """The register: the three files loaded and checked once, then read from the cache (`tei_cables/cache.py`)."""
+    return cached("register", _load_register)
+
+
+def _load_register() -> Register:
+    """Load and check the three register files."""
     entries: dict[str, Entry] = {}
     for kind, name in FILES.items():
         for raw in load_data(name) or []:
