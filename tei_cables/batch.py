@@ -103,8 +103,9 @@ def convert_one(source: Path, target: Path, publication: Publication, force: boo
               "inferred": result.cable.correspondence.inferred, "notes": result.warnings}
     try:
         existing = target.read_bytes() if target.exists() else None
-        if existing is not None and not force and state(existing) != "unchanged":
-            return Outcome(source, target, "kept", error=_kept_reason(existing))
+        found = state(existing) if existing is not None else "unchanged"
+        if not force and found != "unchanged":
+            return Outcome(source, target, "kept", error=_KEPT[found])
         findings = tuple(iter_findings(result.tei, name=str(target)))
         if existing == result.tei:
             return Outcome(source, target, "unchanged", findings=findings, **counts)
@@ -114,10 +115,9 @@ def convert_one(source: Path, target: Path, publication: Publication, force: boo
     return Outcome(source, target, "written", findings=findings, **counts)
 
 
-def _kept_reason(existing: bytes) -> str:
-    if state(existing) == "edited":
-        return "edited by hand since it was converted; kept as it is (--force overwrites it)"
-    return "not written by tei-cables (no fingerprint); kept as it is (--force overwrites it)"
+# Why an output is kept, by what its fingerprint says (`fingerprint.state`).
+_KEPT = {"edited": "edited by hand since it was converted; kept as it is (--force overwrites it)",
+         "foreign": "not written by tei-cables (no fingerprint); kept as it is (--force overwrites it)"}
 
 
 def _failed(source: Path, target: Path, exc: BaseException) -> Outcome:

@@ -18,7 +18,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
-from tei_cables.encode.publication import Publication
+from tei_cables.encode.publication import DEFAULT, Publication
 from tei_cables.errors import TeiCablesError
 from tei_cables.export import FORMATS as FORMATS_OUT
 from tei_cables.files import SOURCE_SUFFIXES, find_sources, remove_stale_temporaries, write_atomic
@@ -26,8 +26,6 @@ from tei_cables.validate.formats import FORMATS
 
 if TYPE_CHECKING:
     from tei_cables.batch import Outcome
-
-DEFAULT = Publication()
 
 
 @click.group()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tei_cables.encode.document import build_tei, serialize
-from tei_cables.encode.publication import Publication
+from tei_cables.encode.publication import DEFAULT, Publication
 from tei_cables.errors import TeiCablesError
 from tei_cables.fingerprint import add_fingerprint
 from tei_cables.model import Cable, Warning_
@@ -35,9 +35,6 @@ class Converted:
     def unlinked(self) -> int:
         """Entities recorded locally, for an editor to add to the register."""
         return sum(1 for e in self.cable.entities if not e.register_id)
-
-
-DEFAULT = Publication()
 
 
 def schema_instructions(schema_href: str) -> list[str]:

@@ -28,6 +28,9 @@ class Publication:
     date: str | None = None  # ISO 8601 date of publication
 
 
+DEFAULT = Publication()  # the settings of a convert run given no option
+
+
 def build_publication_stmt(cable: Cable, publication: Publication) -> etree._Element:
     """`<publicationStmt>`: publisher, date and availability, or a paragraph saying the file is unpublished."""
     rights = _rights(cable)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tei_cables.errors import SourceError
-from tei_cables.export.record import CableRecord, Named, read_record
+from tei_cables.evaluate.names import folded
+from tei_cables.export.record import CableRecord, Named, StampRecord, read_record
 
 # Routing fields with a time, and the stamp each is read from.
 TIMED = ("arrived", "deciphered", "typed")
@@ -91,27 +92,29 @@ def _from_json(path: Path) -> Gold:
 def gold_of_record(record: CableRecord, name: str) -> Gold:
     """The gold a hand-corrected TEI file states, in the fields of the JSON gold."""
     cable = record.cable
-    stamps = {k: _minutes(s.when) for k in TIMED if (s := _first_stamp(record, k)) and s.when}
-    clerks = {k: s.person.name for k, t in CLERKS.items() if (s := _first_stamp(record, t)) and s.person}
-    merged: dict[str, tuple[str, int]] = {}
-    for c in record.distribution:
+    stamps = {k: _minutes(s.when) for k in TIMED if (s := first_stamp(record, k)) and s.when}
+    clerks = {k: s.person.name for k, t in CLERKS.items() if (s := first_stamp(record, t)) and s.person}
+    names: dict[str, str] = {}
+    copies: dict[str, int] = {}
+    for c in record.distribution:  # lines to one addressee add up
         key = c.name.ref or c.name.name
-        merged[key] = (merged.get(key, (c.name.name, 0))[0], merged.get(key, ("", 0))[1] + c.copies)
+        names.setdefault(key, c.name.name)
+        copies[key] = copies.get(key, 0) + c.copies
     return Gold(
         name=name, telegram_number=record.number,
         from_place=(cable.sent.place.name,) if cable.sent.place else None,
         to_place=(cable.received.place.name,) if cable.received.place else None,
         sent=_minutes(cable.sent.when), received=_minutes(cable.received.when),
         sender=_people(cable.sent.persons), addressees=_people(cable.received.persons + cable.transmitted),
-        stamps=stamps, clerks=clerks, distribution=tuple(merged.values()) or None,
+        stamps=stamps, clerks=clerks, distribution=tuple((names[k], copies[k]) for k in names) or None,
         persons=_entities(record, "person"), places=_entities(record, "place"), orgs=_entities(record, "org"),
         dates=tuple(dict.fromkeys(d.when[:10] for d in record.dates if not d.in_stamp and len(d.when) >= 10
                                   and not d.when.startswith("--"))),
     )
 
 
-def _first_stamp(record: CableRecord, kind: str):
-    """The first stamp of a kind in the text, as the reference reads it."""
+def first_stamp(record: CableRecord, kind: str) -> StampRecord | None:
+    """The first stamp of a kind in the text, as the reference scorer reads it (an enclosed telegram's too)."""
     return next((s for s in record.stamps if s.type == kind), None)
 
 
@@ -129,9 +132,19 @@ def _people(named: tuple[Named, ...]) -> tuple[str, ...]:
 
 def _entities(record: CableRecord, kind: str) -> tuple[str, ...]:
     """The distinct entities of a kind the file names, by the regularised name of their entry."""
-    out: dict[str, str] = {}
+    return tuple(forms[0] for forms in entity_forms(record, kind))
+
+
+def entity_forms(record: CableRecord, kind: str) -> list[list[str]]:
+    """The distinct entities of a kind the file names anywhere, each with all its forms, the regularised name of
+    its entry first (an entity with no entry is its words; one pointer, or one spelling, is one entity)."""
+    out: dict[str, list[str]] = {}
     for n in record.names:
-        if n.kind == kind:
-            entry = record.entries.get(n.ref) if n.ref else None
-            out.setdefault(n.ref if entry else f"text:{n.text.casefold()}", entry.name if entry else n.text)
-    return tuple(out.values())
+        if n.kind != kind:
+            continue
+        entry = record.entries.get(n.ref) if n.ref else None
+        forms = out.setdefault(n.ref if n.ref else f"text:{folded(n.text)}", [])
+        if entry is not None and not forms:
+            forms += [entry.name, *entry.variants]
+        forms.append(n.text)
+    return list(out.values())

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei_cables.errors import SourceError, TeiCablesError
-from tei_cables.evaluate.gold import CLERKS, TIMED, Gold, gold_of_record, load_gold
+from tei_cables.errors import TeiCablesError
+from tei_cables.evaluate.gold import CLERKS, TIMED, Gold, entity_forms, first_stamp, gold_of_record, load_gold
 from tei_cables.evaluate.names import folded, matched, same_name
-from tei_cables.export.record import NS, CableRecord, Named, record_of
-from tei_cables.safexml import parse_file
+from tei_cables.export.record import CableRecord, Named, record_of, tei_root
 
 KINDS = (("persons", "person"), ("places", "place"), ("organizations", "org"))
 
@@ -140,9 +139,7 @@ def evaluate_paths(tei: list[Path], gold_dir: Path, sources: Path | None = None)
 
 def _read(path: Path) -> tuple[CableRecord, str]:
     """A TEI file's record and all its words (header and text: what the source's words may have become)."""
-    root = parse_file(path).getroot()
-    if root.tag != f"{{{NS['t']}}}TEI":
-        raise SourceError("not a TEI file: its root is not <TEI>", path=str(path))
+    root = tei_root(path)
     return record_of(root, path), " ".join(root.itertext())
 
 
@@ -187,15 +184,17 @@ def score_cable(record: CableRecord | None, gold: Gold, source: str | None = Non
                               if record else (), record)
     for k in TIMED:
         if k in gold.stamps:
-            f[k] = _same_time(gold.stamps[k], _stamp_when(record, k))
-    for k, stamp in CLERKS.items():
+            stamp = first_stamp(record, k) if record else None
+            f[k] = _same_time(gold.stamps[k], stamp.when if stamp else None)
+    for k, kind in CLERKS.items():
         if k in gold.clerks:
-            person = _stamp_person(record, stamp)
+            stamp = first_stamp(record, kind) if record else None
+            person = stamp.person if stamp else None
             f[k] = person is not None and same_name(gold.clerks[k], _forms(person, record))
     if gold.distribution:
         f["distribution"] = _distribution(gold.distribution, record)
     for key, kind in KINDS:
-        found_names = _found(record, kind)
+        found_names = entity_forms(record, kind) if record else []
         want = list(getattr(gold, "orgs" if kind == "org" else key))
         score.entities[key] = Counts(matched(want, found_names), len(found_names), len(want))
     days = {d.when[:10] for d in record.dates} if record else set()
@@ -236,16 +235,6 @@ def _forms(named: Named, record: CableRecord | None) -> list[str]:
     return [named.name] + ([entry.name, *entry.variants] if entry else [])
 
 
-def _stamp_when(record: CableRecord | None, kind: str) -> str | None:
-    stamp = next((s for s in record.stamps if s.type == kind), None) if record else None
-    return stamp.when if stamp else None
-
-
-def _stamp_person(record: CableRecord | None, kind: str) -> Named | None:
-    stamp = next((s for s in record.stamps if s.type == kind), None) if record else None
-    return stamp.person if stamp else None
-
-
 def _distribution(want: tuple[tuple[str, int], ...], record: CableRecord | None) -> bool:
     """The list's addressees with their copies, lines to one addressee added up, one to one with the gold's."""
     merged: dict[str, tuple[list[str], int]] = {}
@@ -261,19 +250,6 @@ def _distribution(want: tuple[tuple[str, int], ...], record: CableRecord | None)
         if hit is not None:
             used.add(hit)
     return len(used) == len(want) == len(found)
-
-
-def _found(record: CableRecord | None, kind: str) -> list[list[str]]:
-    """The distinct entities of a kind the file names anywhere, each with all its forms."""
-    out: dict[str, list[str]] = {}
-    for n in record.names if record else ():
-        if n.kind != kind:
-            continue
-        entry = record.entries.get(n.ref) if n.ref else None
-        key = n.ref if n.ref else f"text:{folded(n.text)}"
-        out.setdefault(key, [])
-        out[key] += [n.text] + ([entry.name, *entry.variants] if entry else [])
-    return list(out.values())
 
 
 def _kept(source: str, text: str) -> tuple[int, int]:

@@ -104,12 +104,13 @@ class Mention:
 
 @dataclass(frozen=True)
 class NameRecord:
-    """A name anywhere in the file outside the register (header, text, summary, source line), for evaluation:
-    the entry it points at (if it resolves) and its words."""
+    """A name anywhere in the file outside the register (header, text, summary, source line): the entry it points
+    at (if it has a pointer), its words, and whether it stands in the text."""
 
     kind: str  # person, place, org
     ref: str | None
     text: str
+    in_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,11 +149,15 @@ class CableRecord:
     archive: str | None
     url: str | None
     entries: dict[str, Entry] = field(default_factory=dict)
-    mentions: tuple[Mention, ...] = ()
     blocks: tuple[Block, ...] = ()
     names: tuple[NameRecord, ...] = ()
     dates: tuple[DateRecord, ...] = ()
     dangling: tuple[str, ...] = ()  # @ref pointers to no element of the file
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """The names of the text that point at an entry, in document order."""
+        return tuple(Mention(n.ref, n.kind, n.text) for n in self.names if n.in_text and n.ref)
 
     def stamp(self, stamp_type: str) -> StampRecord | None:
         """The cable's own first stamp of a type (`deciphered`, `urgency`), if it has one."""
@@ -171,12 +176,17 @@ class CableRecord:
 
 def read_record(path: Path) -> CableRecord:
     """Read one cable's TEI file (safely: no DTD, no entities, no network) into a record."""
+    return record_of(tei_root(path), path)
+
+
+def tei_root(path: Path) -> etree._Element:
+    """The `<TEI>` element of a file, parsed safely; a file of another kind is an error naming it."""
     root = parse_file(path).getroot()
     if root.tag != f"{{{NS['t']}}}TEI":
         from tei_cables.errors import SourceError
 
         raise SourceError(f"not a TEI file: its root is <{etree.QName(root).localname}>, not <TEI>", path=str(path))
-    return record_of(root, path)
+    return root
 
 
 def record_of(root: etree._Element, path: Path) -> CableRecord:
@@ -204,7 +214,6 @@ def record_of(root: etree._Element, path: Path) -> CableRecord:
         archive=_archive(root),
         url=_first_attr(root, "t:teiHeader//t:sourceDesc/t:bibl/t:ref/@target"),
         entries=entries,
-        mentions=tuple(_mentions(root)),
         blocks=tuple(_blocks(root)),
         names=tuple(_names(root)),
         dates=tuple(DateRecord(d.get("when"), bool(_x(d, "ancestor::*[@type='stamp']")))
@@ -302,18 +311,10 @@ def _archive(root: etree._Element) -> str | None:
     return ", ".join(p for p in parts if p) or None
 
 
-def _mentions(root: etree._Element) -> Iterator[Mention]:
-    for el in _x(root, f"t:text//*[(self::t:persName or self::t:placeName or self::t:orgName) and @ref "
-                       f"and not({_REGISTER})]"):
-        kind = {"persName": "person", "placeName": "place", "orgName": "org"}[etree.QName(el).localname]
-        if _ref(el):
-            yield Mention(_ref(el), kind, _words(el))
-
-
 def _names(root: etree._Element) -> Iterator[NameRecord]:
     kinds = {"persName": "person", "placeName": "place", "orgName": "org"}
     for el in _x(root, f"//*[(self::t:persName or self::t:placeName or self::t:orgName) and not({_REGISTER})]"):
-        yield NameRecord(kinds[etree.QName(el).localname], _ref(el), _words(el))
+        yield NameRecord(kinds[etree.QName(el).localname], _ref(el), _words(el), bool(_x(el, "ancestor::t:text")))
 
 
 def _dangling(root: etree._Element) -> Iterator[str]:

@@ -23,8 +23,9 @@ def _data() -> dict:
         family = [w for group in data["family"].values() for w in group]
         parts = data["syllable"]
         assert all(isinstance(w, str) for w in family + parts["initials"] + parts["nuclei"] + parts["finals"])
+        assert isinstance(data["max_given_letters"], int)
     except (KeyError, TypeError, AssertionError) as exc:
-        raise DataError("needs family (lists of names) and syllable (initials, nuclei, finals)",
+        raise DataError("needs family (lists of names), syllable (initials, nuclei, finals) and max_given_letters",
                         path=data_path("names.yaml")) from exc
     return data
 
@@ -54,9 +55,9 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _too_long(word: str) -> bool:
-    """A given-name word of more than eight letters is an English word of syllable shape (`Committee`), not a
-    name: the longest run-together pinyin given names (`Jiaxiang`) have eight."""
-    return any(len(part) > 8 for part in word.split("-"))
+    """A given-name word longer than the longest given names (`max_given_letters`: pinyin run together,
+    `Jiaxiang`) is an English word of syllable shape (`Committee`), not a name."""
+    return any(len(part) > _data()["max_given_letters"] for part in word.split("-"))
 
 
 def east_asian_names(text: str) -> list[tuple[int, int]]:

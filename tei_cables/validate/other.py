@@ -55,9 +55,7 @@ def load_schema(path: Path) -> Schema:
         if suffix == ".rng":
             return Schema(path, KINDS[suffix], etree.RelaxNG(doc))
         return Schema(path, KINDS[suffix], isoschematron.Schematron(doc, store_report=True))
-    except (etree.LxmlError, OSError, ValueError) as exc:
-        raise DataError(f"cannot be read as {KINDS[suffix]}: {exc}", path=str(path)) from exc
-    except Exception as exc:  # noqa: BLE001 - xmlschema's own errors have no common public base beyond Exception
+    except Exception as exc:  # noqa: BLE001 - lxml's, OSError, and xmlschema's own errors, which share no base
         raise DataError(f"cannot be read as {KINDS[suffix]}: {exc}", path=str(path)) from exc
 
 
