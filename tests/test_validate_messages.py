@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from tei_cables.cli import main
 from tei_cables.validate import iter_findings
 from tei_cables.validate.findings import Finding
+from tei_cables.validate.source import SourceMap
 
 from .test_schema_subset import FIXTURES, encoded_files
 
@@ -171,3 +173,12 @@ def test_a_finding_is_a_plain_value():
     f = Finding("CAB-REF", "error", "x.xml", "points at no register entry", line=3, column=5)
     assert f.as_dict() == {"rule_id": "CAB-REF", "severity": "error", "file": "x.xml", "line": 3, "column": 5,
                            "xpath": None, "element": None, "message": "points at no register entry"}
+
+
+def test_the_column_skips_comments_cdata_instructions_and_a_quoted_greater_than():
+    data = (b'<?xml version="1.0"?>\n<?xml-model href="x.rng"?>\n<r><!-- <a> --><![CDATA[<a>]]><?pi <a>?>'
+            b'<b n="1 > 0"/><a/></r>')
+    tree = etree.ElementTree(etree.fromstring(data))
+    smap = SourceMap(data, tree)
+    assert smap.position(tree.find("a")) == (3, data.split(b"\n")[2].index(b"<a/>") + 1)
+    assert smap.start_tag(tree.find("b")) == '<b n="1 > 0"/>'

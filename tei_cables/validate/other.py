@@ -17,7 +17,7 @@ from lxml import etree, isoschematron
 
 from tei_cables.errors import DataError
 from tei_cables.validate.findings import Finding
-from tei_cables.validate.rules import rule_findings
+from tei_cables.validate.rules import svrl_findings
 from tei_cables.validate.source import SourceMap, element_at
 
 KINDS = {".rng": "RELAX NG", ".xsd": "XML Schema", ".sch": "Schematron"}
@@ -62,7 +62,7 @@ def load_schema(path: Path) -> Schema:
 def schema_findings(tree: etree._ElementTree, smap: SourceMap, file: str, schema: Schema) -> list[Finding]:
     """The problems one schema finds in a parsed document, each at its element."""
     if schema.kind == "Schematron":
-        return rule_findings(tree, smap, file, schema.validator)
+        return svrl_findings(tree, smap, file, schema.validator)
     if schema.kind == "XML Schema":
         return [_finding(schema, file, smap, e.elem if isinstance(e.elem, etree._Element) else tree.getroot(),
                          e.reason or e.message) for e in schema.validator.iter_errors(tree)]

@@ -1,8 +1,9 @@
-"""The rules check (`tei_cables.sch`): run the Schematron and read its report (SVRL) into findings.
+"""The rules check (`tei_cables.sch`): run the Schematron and turn what it reports into findings.
 
-Each assert and report of the schema carries its rule id and role; role="warning" becomes a warning, anything
-else an error. The SVRL names each place with an XPath, which is evaluated on the document to find the element,
-and so its line, column and start tag.
+The cable rules run through `schematron.py`, which compiles them to one XSLT that visits only the elements a rule
+is about. A schema given with `validate --schema` runs through `lxml.isoschematron` (the whole standard), whose
+report (SVRL) names each place with an XPath, evaluated on the document to find the element. Either way each
+assert and report carries its rule id and role; role="warning" becomes a warning, anything else an error.
 """
 
 from __future__ import annotations
@@ -17,17 +18,23 @@ SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 _WARNING_ROLES = {"warning", "warn", "info", "information"}
 
 
-def rule_findings(tree: etree._ElementTree, smap: SourceMap, file: str,
-                  schematron: isoschematron.Schematron | None = None) -> list[Finding]:
-    """The findings of a Schematron (the cable rules unless another is given) for one parsed document."""
-    schematron = schematron or rules()
+def rule_findings(tree: etree._ElementTree, smap: SourceMap, file: str) -> list[Finding]:
+    """The findings of the cable rules for one parsed document."""
+    return [Finding(f.rule_id, _severity(f.role), file, f.message, **smap.place(f.element)) for f in rules()(tree)]
+
+
+def svrl_findings(tree: etree._ElementTree, smap: SourceMap, file: str,
+                  schematron: isoschematron.Schematron) -> list[Finding]:
+    """The findings of any ISO Schematron, read from its SVRL report."""
     schematron.validate(tree)
-    report = schematron.validation_report
     out = []
-    for node in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
+    for node in schematron.validation_report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
         element = element_at(tree, node.get("location"))
         message = " ".join((node.findtext(f"{{{SVRL_NS}}}text") or "").split())
-        severity = "warning" if (node.get("role") or "").lower() in _WARNING_ROLES else "error"
-        out.append(Finding(node.get("id") or "CAB-RULE", severity, file, message, **smap.place(element)))
+        out.append(Finding(node.get("id") or "CAB-RULE", _severity(node.get("role")), file, message,
+                           **smap.place(element)))
     return out
 
+
+def _severity(role: str | None) -> str:
+    return "warning" if (role or "").lower() in _WARNING_ROLES else "error"

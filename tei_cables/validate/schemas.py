@@ -12,9 +12,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from tei_cables.errors import DataError
+from tei_cables.validate.schematron import CompiledRules
 
 GRAMMAR = "tei_cables.rng"
 RULES = "tei_cables.sch"
@@ -60,7 +61,7 @@ def grammar() -> etree.RelaxNG:
 
 
 @cache
-def rules() -> isoschematron.Schematron:
-    """The compiled Schematron; `validation_report` holds the SVRL of the last run."""
-    doc = etree.parse(str(schema_path(RULES)), etree.XMLParser(resolve_entities=False, no_network=True))
-    return isoschematron.Schematron(doc, store_report=True)
+def rules() -> CompiledRules:
+    """The cable rules, compiled (`schematron.py`); called on a parsed document, they return its failures."""
+    path = schema_path(RULES)
+    return CompiledRules(etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)), str(path))
