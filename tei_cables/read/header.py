@@ -48,15 +48,21 @@ def match_label(line: str, *, colon: bool = True) -> tuple[_FieldSpec, int] | No
     a label alone on its line is one too (`Source`).
     """
     bare = _bare(line)
-    for spec in _specs():
-        for label in spec.labels:
-            m = re.match(rf"{re.escape(label)}\s*{':' if colon else ':?'}\s*", bare, re.IGNORECASE)
-            if m and (m.end() == len(bare) or ":" in m.group()):
-                offset = line.find(":") + 1 if ":" in line else len(line)
-                while offset < len(line) and line[offset] in "* ":
-                    offset += 1
-                return spec, offset
+    for spec, label in _labels(colon):
+        m = label.match(bare)
+        if m and (m.end() == len(bare) or ":" in m.group()):
+            offset = line.find(":") + 1 if ":" in line else len(line)
+            while offset < len(line) and line[offset] in "* ":
+                offset += 1
+            return spec, offset
     return None
+
+
+@cache
+def _labels(colon: bool) -> tuple[tuple[_FieldSpec, re.Pattern[str]], ...]:
+    """Each field's labels as patterns, in the table's order, with the colon required or optional."""
+    return tuple((spec, re.compile(rf"{re.escape(label)}\s*{':' if colon else ':?'}\s*", re.IGNORECASE))
+                 for spec in _specs() for label in spec.labels)
 
 
 def is_content_item(line: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tei_cables.errors import DataError
 from tei_cables.resources import data_path, load_data
@@ -59,15 +59,32 @@ def phrase_table() -> tuple[Phrase, ...]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """One alternation of every phrase, longest first, bounded by non-word characters."""
-    alts = "|".join(_phrase_regex(p.text) for p in phrase_table())
-    return re.compile(rf"(?<![\w.])(?:{alts})", re.IGNORECASE)
+    """Every phrase in one regular expression, bounded by non-word characters.
+
+    The phrases are merged word by word into a tree (`received` once for `received by` and `received in`), so the
+    engine reads each word of a line against a few branches instead of against every phrase. Longer words are tried
+    first and a phrase that goes on before one that ends, which is the order of the table (longest first): where
+    two phrases match at one place, the one the table puts first is found."""
+    tree: dict = {}
+    for p in phrase_table():
+        node = tree
+        for word in p.text.split():
+            node = node.setdefault(word, {})
+        node[None] = True
+    return re.compile(rf"(?<![\w.]){_branches(tree)}", re.IGNORECASE)
 
 
-def _phrase_regex(text: str) -> str:
-    """A phrase as a regex: spaces match any run of spaces, and a phrase ending in a letter needs a boundary."""
-    body = r"\s+".join(re.escape(w) for w in text.split())
-    return body + (r"(?!\w)" if text[-1].isalnum() else "")
+def _branches(node: dict) -> str:
+    """The regex of a node of the phrase tree: each next word, then what may follow it."""
+    alternatives = []
+    for word in sorted((w for w in node if w is not None), key=lambda w: (-len(w), w)):
+        child = node[word]
+        tails = [r"\s+" + _branches(child)] if any(w is not None for w in child) else []
+        if None in child:
+            tails.append(r"(?!\w)" if word[-1].isalnum() else "")
+        tail = tails[0] if len(tails) == 1 else f"(?:{'|'.join(tails)})"
+        alternatives.append(re.escape(word) + tail)
+    return f"(?:{'|'.join(alternatives)})"
 
 
 @cache
@@ -79,8 +96,10 @@ def _by_text() -> dict[str, Phrase]:
     return out
 
 
-def find_phrases(line: str) -> list[PhraseMatch]:
-    """Every stamp phrase in a line, left to right, without overlaps."""
+@lru_cache(maxsize=4096)
+def find_phrases(line: str) -> tuple[PhraseMatch, ...]:
+    """Every stamp phrase in a line, left to right, without overlaps (remembered: the reader asks of one line
+    whether it is a stamp, a distribution head or a number line)."""
     table = _by_text()
     matches = []
     for m in _pattern().finditer(line):
@@ -88,7 +107,7 @@ def find_phrases(line: str) -> list[PhraseMatch]:
         phrase = table.get(key)
         if phrase is not None:
             matches.append(PhraseMatch(m.start(), m.end(), phrase))
-    return matches
+    return tuple(matches)
 
 
 @cache

@@ -189,10 +189,15 @@ def _place_after(rest: str, offset: int) -> tuple[int, int] | None:
 
 def is_cover_designation(text: str) -> bool:
     """True when a stamp's place is a station's cover name and number (`Correspondent 20`), not a city."""
-    words = "|".join(re.escape(w) for w in load_data("stamps.yaml")["cover_designations"])
-    m = re.match(rf"(?i:{words})\s*", text.strip())
+    m = _cover_regex().match(text.strip())
     rest = text.strip()[m.end():] if m else ""
     return bool(rest) and (rest.isdigit() or number_regex().fullmatch(rest) is not None)
+
+
+@cache
+def _cover_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_data("stamps.yaml")["cover_designations"])
+    return re.compile(rf"(?i:{words})\s*")
 
 
 def _is_office(text: str) -> bool:

@@ -279,9 +279,13 @@ def _year_cue(text: str, start: int) -> bool:
 
 def _with_this_year(text: str, end: int) -> int:
     """Extend a date over a following `of this year`, which only restates the context year."""
-    phrases = load_data("dates.yaml")["this_year"]
-    m = re.match(rf"\s+(?:{_alt(phrases)})", text[end:], re.IGNORECASE)
-    return end + m.end() if m else end
+    m = _this_year_regex().match(text, end)
+    return m.end() if m else end
+
+
+@cache
+def _this_year_regex() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_alt(load_data('dates.yaml')['this_year'])})", re.IGNORECASE)
 
 
 _NUMERIC = re.compile(r"(?<![\w/.:])(\d{1,2})([./\-])(\d{1,2})[./\-](\d{4}|\d{2})(?![\d/])")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from tei_cables.model import Entity, Span, Text
 from tei_cables.resources import load_data
@@ -197,23 +197,39 @@ def _fuzzy(form: str, kind: str) -> Entry | None:
     """A register entry whose Latin spelling is a letter or two from a Cyrillic name (ШТЯКОВ ~ Shtykov)."""
     if not is_cyrillic(form):
         return None
-    spelled = fold_name(latin(form.strip(" .")))
+    entry_id = _fuzzy_id(fold_name(latin(form.strip(" ."))), kind)
+    return load_register().entries[entry_id] if entry_id else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _fuzzy_id(spelled: str, kind: str) -> str | None:
+    """The id of the one entry a folded Latin spelling is close to (remembered: a corpus names the same officials
+    in every cable). Spellings too short or too long to reach the threshold are passed over before `ratio`, and
+    `real_quick_ratio` and `quick_ratio` are bounds of it, so the answer is the full comparison's."""
     if len(spelled) < 5:
         return None
-    best: list[tuple[float, Entry]] = []
-    for entry in load_register().entries.values():
-        if kind != "name" and entry.kind != kind:
+    matcher = SequenceMatcher(None, spelled)
+    best: list[tuple[float, str]] = []
+    for latin_form, entry_id in _latin_forms(kind):
+        if 2.0 * min(len(spelled), len(latin_form)) / (len(spelled) + len(latin_form)) < _FUZZY:
+            continue  # difflib's real_quick_ratio, before the matcher is set up
+        matcher.set_seq2(latin_form)
+        if matcher.quick_ratio() < _FUZZY:
             continue
-        for v in entry.forms():
-            if is_cyrillic(v.form):
-                continue
-            score = SequenceMatcher(None, spelled, fold_name(v.form)).ratio()
-            if score >= _FUZZY:
-                best.append((score, entry))
+        score = matcher.ratio()
+        if score >= _FUZZY:
+            best.append((score, entry_id))
     best.sort(key=lambda b: -b[0])
-    if best and (len(best) == 1 or best[0][1].id == best[-1][1].id or best[0][0] > best[1][0] + 0.05):
+    if best and (len(best) == 1 or best[0][1] == best[-1][1] or best[0][0] > best[1][0] + 0.05):
         return best[0][1]
     return None
+
+
+@cache
+def _latin_forms(kind: str) -> tuple[tuple[str, str], ...]:
+    """The folded Latin forms of the register entries of a kind (every kind for "name"), with their ids."""
+    return tuple((fold_name(v.form), entry.id) for entry in load_register().entries.values()
+                 if kind == "name" or entry.kind == kind for v in entry.forms() if not is_cyrillic(v.form))
 
 
 def _local(result: Mentions, t: Text, start: int, end: int, kind: str) -> None:
@@ -280,10 +296,8 @@ def _local_id(kind: str, name: str, result: Mentions) -> str:
 
 def _titled_names(text: str) -> list[tuple[int, int]]:
     """`Comrade GROMYKO`, `Cde. Stalin`, `тов. СТАЛИНУ`: the name after a title of address."""
-    titles = "|".join(re.escape(w) for w in sorted(_vocab()["person_titles"], key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?<!\w)(?i:{titles})\s+(?P<n>{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s?)+|\s+{_CAPS_WORD})*)",
-                         text):
+    for m in _titled_regex().finditer(text):
         name = m.group("n")
         if name[0].isupper() and name.split()[0] not in _vocab()["not_names"]:
             out.append((m.start("n"), m.start("n") + len(name.rstrip(" ."))))
@@ -301,8 +315,34 @@ def _initialled_names(text: str) -> list[tuple[int, int]]:
 
 def _feature_places(text: str) -> list[tuple[int, int]]:
     """`the Syarye mountain range`, `the Imjin river`: a name before a word for a geographic feature."""
-    words = "|".join(re.escape(w) for w in sorted(_vocab()["place_suffixes"], key=len, reverse=True))
-    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){_WORD}\s+(?:{words})(?!\w)", text)]
+    return [(m.start(), m.end()) for m in _feature_regex().finditer(text)]
+
+
+@cache
+def _titled_regex() -> re.Pattern[str]:
+    titles = _alternation(_vocab()["person_titles"])
+    return re.compile(rf"(?<!\w)(?i:{titles})\s+(?P<n>{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s?)+|\s+{_CAPS_WORD})*)")
+
+
+@cache
+def _feature_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_WORD}\s+(?:{_alternation(_vocab()['place_suffixes'])})(?!\w)")
+
+
+@cache
+def _place_cue_regex() -> re.Pattern[str]:
+    """A place cue ending the text before a name (`near`, `the town of`), as one pattern."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(_vocab()['place_cues'])})\s+(?:the\s+)?$")
+
+
+@cache
+def _person_verbs() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _vocab()["person_verbs"])
+
+
+def _alternation(words: list[str]) -> str:
+    """Words as a regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _running_text_caps(result: Mentions, t: Text) -> None:
@@ -334,7 +374,7 @@ def _running_text_caps(result: Mentions, t: Text) -> None:
 def _person_verb_after(text: str, end: int) -> bool:
     """`ZABOROVSKY told me`, `МИХАЙЛЕНКО доложил`: a verb only a person does follows the name."""
     nxt = re.match(r"\s+(\w+)", text[end:])
-    return bool(nxt) and nxt.group(1).casefold() in {w.casefold() for w in _vocab()["person_verbs"]}
+    return bool(nxt) and nxt.group(1).casefold() in _person_verbs()
 
 
 def _in_gloss(text: str, start: int) -> bool:
@@ -346,8 +386,7 @@ def _in_gloss(text: str, start: int) -> bool:
 def _place_context(result: Mentions, t: Text, start: int, end: int) -> bool:
     """A name after a place cue, or listed with a place (`P'UNGGI [BUNKEI] and JIJYON`)."""
     before = t.value[max(0, start - 40):start].casefold()
-    cues = _vocab()["place_cues"]
-    if any(re.search(rf"(?<!\w){re.escape(c)}\s+(?:the\s+)?$", before) for c in cues):
+    if _place_cue_regex().search(before):
         return True
     spans = result.spans.get(_key(t), [])
     for s in spans:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _APOSTROPHES = "'’ʼ`‘"
+_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}][sS](?!\w)")
 _LETTER_SPACED = re.compile(r"(?<!\w)(?:\w[ \u00a0]){3,}\w(?!\w)")
 
 
@@ -26,39 +28,66 @@ def fold_char(c: str) -> str:
     return "".join(out).replace("ё", "е")
 
 
+class _CharFolds(dict):
+    """What each character folds to, worked out the first time the character is met: texts are folded character
+    by character, and a corpus uses a few hundred characters. `irregular` holds those that do not fold to exactly
+    one character (an apostrophe folds to none, `ß` to two), for which offsets need counting."""
+
+    def __init__(self) -> None:
+        super().__init__({a: "" for a in _APOSTROPHES})
+        self.irregular = set(_APOSTROPHES)
+
+    def __missing__(self, c: str) -> str:
+        folded = fold_char(c) if c.isalnum() else c if c == "_" else " "  # `_UN` is one word, as \w reads it
+        self[c] = folded
+        if len(folded) != 1:
+            self.irregular.add(c)
+        return folded
+
+
+_FOLDS = _CharFolds()
+_RUN = re.compile(r"[^ ]+")
+
+
 def fold(text: str) -> tuple[str, list[int]]:
-    """Fold a text; return the folded string and, for each of its characters, the source offset."""
+    """Fold a text; return the folded string and, for each of its characters, the source offset.
+
+    Each character is folded alone, then spaces are closed up word by word (a run of spaces keeps its first)."""
     drop = _letter_spacing(text) | _possessive_s(text)
     text = cyrillic_lookalikes(text)
-    chars: list[str] = []
+    parts = [_FOLDS[c] for c in text]
+    for i in drop:
+        parts[i] = ""
+    joined = "".join(parts)
+    if drop or not _FOLDS.irregular.isdisjoint(text):
+        offsets: Sequence[int] = [i for i, f in enumerate(parts) for _ in f]
+    else:
+        offsets = range(len(text))
+    words: list[str] = []
     index: list[int] = []
-    for i, c in enumerate(text):
-        if i in drop or c in _APOSTROPHES:
-            continue
-        folded = fold_char(c) if c.isalnum() else c if c == "_" else " "  # `_UN` is one word, as \w reads it
-        for f in folded:
-            if f == " " and (not chars or chars[-1] == " "):
-                continue
-            chars.append(f)
-            index.append(i)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        index.pop()
-    return "".join(chars), index
+    prev_end = 0
+    for m in _RUN.finditer(joined):
+        if words:
+            index.append(offsets[prev_end])  # the first space of the run before this word
+        words.append(m.group())
+        index.extend(offsets[m.start():m.end()])
+        prev_end = m.end()
+    return " ".join(words), index
 
 
 # Latin letters that look like Cyrillic ones, as typists and OCR mix them into Russian text (`HAM ИР` for `НАМ ИР`).
 _LOOKALIKES = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
 _WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def cyrillic_lookalikes(text: str) -> str:
     """Latin look-alike letters read as the Cyrillic ones they stand for, where the text shows they are: inside a
     word that has Cyrillic letters, or as a whole word of look-alikes next to a Cyrillic word. The length is kept,
     so offsets into the text stay right; the source text itself is never changed (only what is matched)."""
-    words = list(_WORD.finditer(text))
-    if not any(_cyrillic(w.group()) for w in words):
+    if not _CYRILLIC.search(text):
         return text
+    words = list(_WORD.finditer(text))
     out = list(text)
     for n, w in enumerate(words):
         word = w.group()
@@ -72,7 +101,7 @@ def cyrillic_lookalikes(text: str) -> str:
 
 
 def _cyrillic(word: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in word)
+    return _CYRILLIC.search(word) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -83,7 +112,7 @@ def fold_name(name: str) -> str:
 
 def _possessive_s(text: str) -> set[int]:
     """The `s` of a possessive `'s` (MATVEYEV'S, Worker's): folded away with its apostrophe."""
-    return {m.start() + 1 for m in re.finditer(rf"[{_APOSTROPHES}][sS](?!\w)", text)}
+    return {m.start() + 1 for m in _POSSESSIVE.finditer(text)}
 
 
 def _letter_spacing(text: str) -> set[int]:
