@@ -9,10 +9,9 @@ written (the validator's own rules, so `convert` and `validate` count the same f
 
 from __future__ import annotations
 
-import os
+import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -20,9 +19,10 @@ from rich.table import Table
 
 from tei_cables.encode.publication import Publication
 from tei_cables.errors import TeiCablesError
-from tei_cables.files import write_atomic
+from tei_cables.files import publish_all, stage
 from tei_cables.fingerprint import state
 from tei_cables.model import Warning_
+from tei_cables.parallel import ordered_map
 from tei_cables.pipeline import Converted, try_convert_file
 from tei_cables.validate import Finding, iter_findings
 
@@ -42,6 +42,7 @@ class Outcome:
     linked: int = 0
     unlinked: int = 0
     inferred: int = 0
+    staged: Path | None = None  # the written TEI, beside its target until its group is published
 
     @property
     def warnings(self) -> list[Finding]:
@@ -56,18 +57,39 @@ class Outcome:
 
 @dataclass
 class Run:
-    """The outcomes of one convert run, in the order of the sources."""
+    """What one convert run did, counted as each source settles (a run of 100,000 files holds counts, not every
+    file's findings)."""
 
     out_dir: Path
-    outcomes: list[Outcome] = field(default_factory=list)
+    statuses: dict[str, int] = field(default_factory=dict)
+    linked: int = 0
+    unlinked: int = 0
+    inferred: int = 0
+    warnings: int = 0
+    notes: int = 0
+    invalid: int = 0
+
+    def add(self, o: Outcome) -> None:
+        """Count one source's outcome."""
+        self.statuses[o.status] = self.statuses.get(o.status, 0) + 1
+        self.linked += o.linked
+        self.unlinked += o.unlinked
+        self.inferred += o.inferred
+        self.warnings += len(o.warnings)
+        self.notes += len(o.notes)
+        self.invalid += bool(o.invalid)
+
+    @property
+    def sources(self) -> int:
+        return sum(self.statuses.values())
 
     def count(self, status: Status) -> int:
-        return sum(o.status == status for o in self.outcomes)
+        return self.statuses.get(status, 0)
 
     @property
     def ok(self) -> bool:
         """No source failed and no TEI written is invalid (kept files are fine: the user asked for them)."""
-        return not any(o.status == "failed" or o.invalid for o in self.outcomes)
+        return not self.count("failed") and not self.invalid
 
 
 def output_names(sources: list[Path], out_dir: Path) -> tuple[dict[Path, Path], dict[Path, str]]:
@@ -94,7 +116,8 @@ def output_names(sources: list[Path], out_dir: Path) -> tuple[dict[Path, Path], 
 def convert_one(source: Path, target: Path, publication: Publication, force: bool) -> Outcome:
     """Convert one source, check its TEI with the validator, and write it unless the target must be kept.
 
-    Runs in a worker process under `--jobs`; the write is atomic, so a file is complete or absent whatever happens.
+    Runs in a worker process under `--jobs`. The TEI is staged beside its target, for `convert_all` to publish with
+    its group, so a file is complete or absent whatever happens.
     """
     result = try_convert_file(source, publication)
     if not isinstance(result, Converted):
@@ -109,10 +132,10 @@ def convert_one(source: Path, target: Path, publication: Publication, force: boo
         findings = tuple(iter_findings(result.tei, name=str(target)))
         if existing == result.tei:
             return Outcome(source, target, "unchanged", findings=findings, **counts)
-        write_atomic(target, result.tei)
+        staged = stage(target, result.tei)
     except OSError as exc:
         return _failed(source, target, exc)
-    return Outcome(source, target, "written", findings=findings, **counts)
+    return Outcome(source, target, "written", findings=findings, staged=staged, **counts)
 
 
 # Why an output is kept, by what its fingerprint says (`fingerprint.state`).
@@ -133,46 +156,60 @@ def _failed(source: Path, target: Path, exc: BaseException) -> Outcome:
 
 def convert_all(sources: list[Path], out_dir: Path, publication: Publication, *, force: bool = False,
                 jobs: int = 1, each: Callable[[Outcome], None] = lambda o: None) -> Run:
-    """Convert every source into `out_dir`, in the order of the sources, calling `each` as each one settles."""
+    """Convert every source into `out_dir`, in the order of the sources, calling `each` as each one settles.
+
+    Outputs are published in groups: the group's files are written beside their targets, made durable with one
+    sync, then each renamed over its target. One sync for a group instead of one per file is the difference
+    between disk-bound and CPU-bound on a corpus of small files, and a file is still complete or absent after a
+    crash (a temporary left by a killed run is removed by the next)."""
     targets, clashes = output_names(sources, out_dir)
     run = Run(out_dir)
     converted = _outcomes([s for s in sources if s not in clashes], targets, publication, force, jobs)
-    for source in sources:
+    group: list[Outcome] = []
+    began = time.monotonic()
+    for n, source in enumerate(sources, 1):
         if source in clashes:
-            outcome = Outcome(source, targets[source], "failed", error=f"{source}: {clashes[source]}")
+            group.append(Outcome(source, targets[source], "failed", error=f"{source}: {clashes[source]}"))
         else:
-            outcome = next(converted)
-        run.outcomes.append(outcome)
-        each(outcome)
+            group.append(next(converted))
+        if len(group) >= _GROUP_FILES or time.monotonic() - began >= _GROUP_SECONDS or n == len(sources):
+            for outcome in publish_group(group):
+                run.add(outcome)
+                each(outcome)
+            group, began = [], time.monotonic()
     return run
+
+
+# A group is published when it has this many files, or when it has waited this long (so that the progress bar
+# moves, and a long run killed halfway has published what it had done).
+_GROUP_FILES = 64
+_GROUP_SECONDS = 0.5
+
+
+def publish_group(outcomes: list[Outcome]) -> list[Outcome]:
+    """Publish the staged outputs of a group (`files.publish_all`); an output that cannot be renamed fails."""
+    staged = [(o.staged, o.target) for o in outcomes if o.staged is not None]
+    errors = publish_all(staged)
+    out = []
+    for o in outcomes:
+        if o.staged is None:
+            out.append(o)
+        elif o.staged in errors:
+            out.append(_failed(o.source, o.target, errors[o.staged]))
+        else:
+            out.append(replace(o, staged=None))
+    return out
 
 
 def _outcomes(sources: list[Path], targets: dict[Path, Path], publication: Publication, force: bool,
               jobs: int) -> Iterator[Outcome]:
     """Each source's outcome, from this process or from a pool of them."""
     args = ([targets[s] for s in sources], [publication] * len(sources), [force] * len(sources))
-    if jobs == 1 or len(sources) < 2:
-        return map(convert_one, sources, *args)
-    return _in_pool(sources, args, jobs)
-
-
-def _in_pool(sources: list[Path], args: tuple[list, ...], jobs: int) -> Iterator[Outcome]:
-    """The outcomes from a pool of processes, in order, as they arrive (so a progress bar moves).
-
-    No more workers than cores (more only wait for each other), the register, its automaton and the schemas
-    loaded before the pool starts (a forked worker inherits them instead of building them again), and the files
-    handed out in chunks, so that a batch of small files is not slower in parallel than in one process."""
-    workers = max(1, min(jobs, len(sources), os.cpu_count() or 1))
-    if workers == 1:
-        yield from map(convert_one, sources, *args)
-        return
-    _warm()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(convert_one, sources, *args, chunksize=max(1, len(sources) // (workers * 8)))
+    return ordered_map(convert_one, sources, *args, jobs=jobs, warm=_warm)
 
 
 def _warm() -> None:
-    """Load what every conversion needs, once, in this process."""
+    """Load what every conversion needs, once, in this process (before a pool forks: `parallel.py`)."""
     from tei_cables.tag.matcher import automaton
     from tei_cables.tag.morph import analyzer
     from tei_cables.validate.schemas import grammar, rules
@@ -190,13 +227,10 @@ def convert_summary(run: Run) -> Table:
     table = Table(title="tei-cables convert", show_header=False)
     table.add_column(justify="left")
     table.add_column(justify="right")
-    rows = {"output folder": str(run.out_dir), "sources": len(run.outcomes), "written": run.count("written"),
+    rows = {"output folder": str(run.out_dir), "sources": run.sources, "written": run.count("written"),
             "unchanged": run.count("unchanged"), "kept (edited by hand)": run.count("kept"),
-            "failed": run.count("failed"), "entities linked": sum(o.linked for o in run.outcomes),
-            "left unlinked": sum(o.unlinked for o in run.outcomes),
-            "routing inferred": sum(o.inferred for o in run.outcomes),
-            "warnings": sum(len(o.warnings) for o in run.outcomes),
-            "notes on the sources": sum(len(o.notes) for o in run.outcomes)}
+            "failed": run.count("failed"), "entities linked": run.linked, "left unlinked": run.unlinked,
+            "routing inferred": run.inferred, "warnings": run.warnings, "notes on the sources": run.notes}
     for label, value in rows.items():
         table.add_row(label, str(value))
     return table

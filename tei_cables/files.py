@@ -44,6 +44,35 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def stage(path: Path, data: bytes) -> Path:
+    """Write data to a temporary file beside `path`, to be published with others (`publish_all`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def publish_all(staged: list[tuple[Path, Path]]) -> dict[Path, OSError]:
+    """Make staged files durable with one sync of the disks, then rename each over its target; the errors of
+    those that could not be renamed (their temporaries removed), by temporary file."""
+    if not staged:
+        return {}
+    os.sync()
+    errors: dict[Path, OSError] = {}
+    for tmp, path in staged:
+        try:
+            publish(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            errors[tmp] = exc
+    return errors
+
+
 def publish(tmp: Path, path: Path) -> None:
     """Give a finished temporary file the mode any other tool would give a new file under the user's umask (a
     temporary file is private, 0600), then rename it over the target."""

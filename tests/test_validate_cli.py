@@ -133,3 +133,15 @@ def test_a_folder_without_xml_files_is_an_error_with_exit_code_2(tmp_path: Path)
 
 def test_allow_empty_makes_a_folder_without_xml_files_fine(tmp_path: Path):
     assert CliRunner().invoke(main, ["validate", str(tmp_path), "--allow-empty"]).exit_code == 0
+
+
+def test_jobs_give_the_same_output_in_the_same_order(folder: Path):
+    one, two = run(str(folder), "--format", "json"), run(str(folder), "--format", "json", "--jobs", "2")
+    assert two.exit_code == one.exit_code == 1
+    assert two.stdout == one.stdout
+
+
+def test_json_of_a_run_without_files_is_still_json(tmp_path: Path):
+    result = run(str(tmp_path), "--format", "json", "--allow-empty")
+    assert json.loads(result.stdout) == {"files": [], "summary": {"files": 0, "valid": 0, "with_errors": 0,
+                                                                 "with_warnings": 0, "warnings": 0, "unreadable": 0}}

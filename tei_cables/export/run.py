@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from tei_cables.corpus import tei_files
 from tei_cables.export import Format
 from tei_cables.export.record import CableRecord, iter_records, read_record
 from tei_cables.files import publish, write_atomic
+from tei_cables.parallel import ordered_map
 
 
 @dataclass
@@ -79,12 +79,11 @@ def _records(paths: list[Path], errors: list[tuple[Path, str]], jobs: int) -> It
     if jobs <= 1 or len(paths) < 2:
         yield from iter_records(paths, errors)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        for path, result in zip(paths, pool.map(_read_or_error, paths, chunksize=8), strict=True):
-            if isinstance(result, str):
-                errors.append((path, result))
-            else:
-                yield result
+    for path, result in zip(paths, ordered_map(_read_or_error, paths, jobs=jobs), strict=True):
+        if isinstance(result, str):
+            errors.append((path, result))
+        else:
+            yield result
 
 
 def _read_or_error(path: Path) -> CableRecord | str:

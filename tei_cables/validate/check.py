@@ -14,11 +14,13 @@ from pathlib import Path
 from lxml import etree
 
 from tei_cables.errors import SourceError, UnsafeXMLError
+from tei_cables.parallel import ordered_map
 from tei_cables.safexml import parse_bytes
 from tei_cables.validate.findings import FileReport, Finding
 from tei_cables.validate.grammar import grammar_findings
-from tei_cables.validate.other import Schema, schema_findings
+from tei_cables.validate.other import Schema, load_schema, schema_findings
 from tei_cables.validate.rules import rule_findings
+from tei_cables.validate.schemas import grammar, rules
 from tei_cables.validate.source import SourceMap
 
 
@@ -68,9 +70,22 @@ def find_xml_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def validate_paths(paths: Iterable[Path], schemas: Sequence[Schema] = ()) -> list[FileReport]:
-    """One report per file found under the paths (a path that does not exist gives a CAB-READ finding)."""
-    return [FileReport(str(p), tuple(iter_findings(p, schemas=schemas))) for p in find_xml_files(paths)]
+def validate_paths(paths: Iterable[Path], schemas: Sequence[Path] = (), jobs: int = 1) -> Iterator[FileReport]:
+    """One report per file found under the paths, in order, as each is checked (a path that does not exist gives
+    a CAB-READ finding); the schemas are files (`other.py`), and `jobs` processes share the work."""
+    files = find_xml_files(paths)
+    return ordered_map(report_of, files, [tuple(schemas)] * len(files), jobs=jobs, warm=_warm)
+
+
+def report_of(path: Path, schemas: tuple[Path, ...] = ()) -> FileReport:
+    """The report of one file (named by its schema files, so that a worker process loads them itself)."""
+    return FileReport(str(path), tuple(iter_findings(path, schemas=[load_schema(s) for s in schemas])))
+
+
+def _warm() -> None:
+    """Compile the cable schema before a pool forks, so that each worker inherits it."""
+    grammar()
+    rules()
 
 
 def _not_well_formed(exc: SourceError, file: str) -> Finding:

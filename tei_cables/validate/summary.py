@@ -9,38 +9,40 @@ from rich.table import Table
 from tei_cables.validate.findings import FileReport
 
 
-@dataclass(frozen=True)
+@dataclass
 class Summary:
-    """How many files were checked, and how they fared. A file with warnings only is valid."""
+    """How many files were checked, and how they fared, counted as the reports go by. A file with warnings only
+    is valid."""
 
-    files: int
-    valid: int
-    with_errors: int
-    with_warnings: int
-    warnings: int
-    unreadable: int
+    files: int = 0
+    valid: int = 0
+    with_errors: int = 0
+    with_warnings: int = 0
+    warnings: int = 0
+    unreadable: int = 0
 
-    @classmethod
-    def of(cls, reports: list[FileReport]) -> Summary:
-        return cls(files=len(reports), valid=sum(r.valid for r in reports),
-                   with_errors=sum(not r.valid for r in reports), with_warnings=sum(bool(r.warnings) for r in reports),
-                   warnings=sum(len(r.warnings) for r in reports),
-                   unreadable=sum(r.unreadable for r in reports))
+    def add(self, report: FileReport) -> None:
+        """Count one file's report."""
+        self.files += 1
+        self.valid += report.valid
+        self.with_errors += not report.valid
+        self.with_warnings += bool(report.warnings)
+        self.warnings += len(report.warnings)
+        self.unreadable += report.unreadable
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
 
 
-def exit_code(reports: list[FileReport]) -> int:
+def exit_code(summary: Summary) -> int:
     """2 when a file could not be read as XML, 1 when a file is invalid, 0 when all are valid (warnings allowed)."""
-    if any(r.unreadable for r in reports):
+    if summary.unreadable:
         return 2
-    return 0 if all(r.valid for r in reports) else 1
+    return 1 if summary.with_errors else 0
 
 
-def summary_table(reports: list[FileReport]) -> Table:
+def summary_table(s: Summary) -> Table:
     """The table printed after the findings."""
-    s = Summary.of(reports)
     table = Table(title="tei-cables validate")
     for column in ("files checked", "valid", "with errors", "with warnings", "warnings", "not XML"):
         table.add_column(column, justify="right")

@@ -1,0 +1,31 @@
+"""Many files through one function in a pool of processes (`--jobs`), the results in the order of the files.
+
+`convert`, `validate` and `export` share it. What makes a pool pay on a corpus of small files: no more workers
+than cores (more only wait for each other); what every file needs (the register, its automaton, the schemas)
+loaded once before the pool forks, so each worker inherits it instead of building it again; and the files handed
+out in chunks, small enough that results keep arriving (a progress bar moves, memory stays flat) and large enough
+that sending them costs less than the work.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+_MAX_CHUNK = 32
+
+
+def ordered_map(fn: Callable[..., Any], items: Sequence[Any], *more: Sequence[Any], jobs: int,
+                warm: Callable[[], None] = lambda: None) -> Iterator[Any]:
+    """fn over the items (and the other sequences beside them, as `map` takes them), in this process when one
+    worker is all there is to use, else in a pool of `jobs` processes at most."""
+    workers = max(1, min(jobs, len(items), os.cpu_count() or 1))
+    if workers == 1:
+        yield from map(fn, items, *more)
+        return
+    warm()
+    chunk = max(1, min(_MAX_CHUNK, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(fn, items, *more, chunksize=chunk)

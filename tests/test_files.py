@@ -1,0 +1,37 @@
+"""Writing outputs: a staged file is invisible under its name until its group is published, with the mode of
+any new file, and a group publishes what it can."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tei_cables.files import publish_all, stage
+
+
+def test_a_staged_file_appears_under_its_name_only_when_published(tmp_path: Path):
+    target = tmp_path / "out" / "a.xml"
+    tmp = stage(target, b"<TEI/>")
+    assert not target.exists() and tmp.read_bytes() == b"<TEI/>" and tmp.parent == target.parent
+    assert publish_all([(tmp, target)]) == {}
+    assert target.read_bytes() == b"<TEI/>" and not tmp.exists()
+
+
+def test_a_published_file_has_the_mode_the_umask_gives(tmp_path: Path):
+    mask = os.umask(0o022)
+    try:
+        target = tmp_path / "a.xml"
+        publish_all([(stage(target, b"x"), target)])
+    finally:
+        os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_file_that_cannot_be_renamed_is_reported_and_the_others_published(tmp_path: Path):
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    staged_good, staged_bad = stage(good, b"1"), stage(bad, b"2")
+    bad.mkdir()  # a folder where the file should go
+    (bad / "inside").write_text("keeps the folder from being replaced")
+    errors = publish_all([(staged_bad, bad), (staged_good, good)])
+    assert list(errors) == [staged_bad] and not staged_bad.exists()
+    assert good.read_bytes() == b"1"
