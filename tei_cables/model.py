@@ -274,9 +274,30 @@ TextFn = Callable[[Text, str], Text]
 
 def iter_texts(cable: Cable) -> Iterator[tuple[Text, str]]:
     """Every text of a cable in document order, with its role (`header:summary`, `stamps`, `signed`, …)."""
-    out: list[tuple[Text, str]] = []
-    map_texts(cable, lambda t, role: out.append((t, role)) or t)
-    yield from out
+    header = cable.header
+    if header is not None:
+        if header.date:
+            yield header.date, "header:date"
+        if header.title:
+            yield header.title, "header:title"
+        for f in header.fields:
+            for v in f.values:
+                yield v, f"header:{f.name}"
+    for p in cable.parts:
+        yield from _block_texts(p.blocks, p.role)
+
+
+def _block_texts(blocks: tuple[Block | Enclosure, ...], where: str) -> Iterator[tuple[Text, str]]:
+    """The texts of a run of blocks, in the order `map_texts` visits them (a test keeps the two in step)."""
+    for b in blocks:
+        if isinstance(b, Enclosure):
+            yield from _block_texts(b.blocks, where + "/enclosure")
+            continue
+        if b.text is not None:
+            yield b.text, f"{where}:{b.kind}"
+        if b.distribution is not None:
+            yield from ((t, f"{where}:copy") for t, _ in b.distribution.items)
+            yield from ((t, f"{where}:unassigned") for t in b.distribution.unassigned)
 
 
 def map_texts(cable: Cable, fn: TextFn) -> Cable:

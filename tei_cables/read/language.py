@@ -7,15 +7,19 @@ the part around them.
 
 from __future__ import annotations
 
+import re
+
 from tei_cables.read.paragraphs import Paragraph
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
 _MIN_PART_WORDS = 40  # a run shorter than this is a quotation, not a language part
 
 
 def script_of(text: str) -> str | None:
     """`ru` for mostly Cyrillic letters, `en` for mostly Latin, None where there are few letters."""
-    cyr = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
-    lat = sum(1 for c in text if c.isascii() and c.isalpha())
+    cyr = len(_CYRILLIC.findall(text))
+    lat = len(_LATIN.findall(text))
     if cyr + lat < 3:
         return None
     return "ru" if cyr > lat else "en"

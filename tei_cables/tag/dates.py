@@ -112,6 +112,8 @@ def _master() -> re.Pattern[str]:
 
 def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]:
     """Every date and time in a text, in order; updates the context year as full dates go by."""
+    if not _may_hold_date(text):
+        return []
     parts = [p for m in _master().finditer(text) if (p := _part(m, text)) is not None]
     found: list[FoundDate] = []
     i = 0
@@ -148,6 +150,24 @@ def find_dates(text: str, ctx: DateContext, *, line: int = 0) -> list[FoundDate]
                 ctx.warnings.append((line + text.count("\n", 0, p.start), f"not a real time: {text[p.start:p.end]!r}"))
         i += 1
     return found
+
+
+def _may_hold_date(text: str) -> bool:
+    """Whether the master pattern can match at all: every shape has a digit but noon and midnight (most lines of
+    a cable have neither, and the pattern is long)."""
+    if _DIGIT.search(text):
+        return True
+    folded = text.casefold()
+    return any(w in folded for w in _clock_words())
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _clock_words() -> tuple[str, ...]:
+    data = load_data("dates.yaml")
+    return tuple(w.casefold() for w in data["noon"] + data["midnight"])
 
 
 def _cert(p: _Part, ctx: DateContext) -> str | None:

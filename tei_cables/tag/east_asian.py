@@ -37,6 +37,12 @@ def family_names() -> frozenset[str]:
     return frozenset(fold_name(w) for group in _data()["family"].values() for w in group)
 
 
+@cache
+def _not_given() -> frozenset[str]:
+    """Words of name shape that are not given names (`Reported`, `Army`), folded."""
+    return frozenset(w.casefold() for w in _data()["not_given"])
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -62,7 +68,7 @@ def _too_long(word: str) -> bool:
 
 def east_asian_names(text: str) -> list[tuple[int, int]]:
     """The extents of the Korean and Chinese names of a text, by their shape."""
-    not_given = {w.casefold() for w in _data()["not_given"]}
+    not_given = _not_given()
     out = []
     for m in _pattern().finditer(text):
         family, given = m.group("family"), m.group("given").split()
