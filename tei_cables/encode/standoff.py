@@ -9,6 +9,7 @@ review.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -63,6 +64,13 @@ def build_register_lists() -> list[etree._Element]:
     return lists
 
 
+@lru_cache(maxsize=4096)
+def _variant_kinds(entry: Entry) -> dict[str, str]:
+    """The kind of each variant of a register entry, by its folded form (remembered: a corpus names the same
+    people in every cable). Read only."""
+    return {fold_name(v.form): v.kind for v in entry.variants}
+
+
 def _entry(entity: Entity, entry: Entry | None, *, full: bool = False) -> etree._Element:
     """One `person`, `place` or `org`: in a cable's file, the forms the file uses and a `@sameAs` pointing at the
     project register's entry (which holds every variant); in the register itself (`full`), every variant."""
@@ -73,7 +81,7 @@ def _entry(entity: Entity, entry: Entry | None, *, full: bool = False) -> etree.
     name = _NAME[kind]
     el.append(name(entity.name, type="regularised"))
     seen = {fold_name(entity.name)}
-    known = {fold_name(v.form): v.kind for v in entry.variants} if entry else {}
+    known = _variant_kinds(entry) if entry else {}
     if full and entry is not None:
         forms = [(v.form, v.kind) for v in entry.variants]
     else:
