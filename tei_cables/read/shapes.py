@@ -53,23 +53,30 @@ def is_salute(p: Paragraph) -> bool:
     raw = p.raw.strip().lstrip(OPEN_QUOTES + " ").casefold()
     if len(raw.split()) > 7:
         return False
-    vocab = _vocab()["salutes"]
-    return any(re.match(rf"{re.escape(w)}\b", raw) for lang in vocab.values() for w in lang)
+    return _opening("salutes").match(raw) is not None
 
 
 def is_closing_formula(p: Paragraph) -> bool:
     raw = p.raw.strip().casefold()
     if len(raw.split()) > SHORT:
         return False
-    vocab = _vocab()["closing_formulas"]
-    return any(re.match(rf"{re.escape(w)}\b", raw) for lang in vocab.values() for w in lang)
+    return _opening("closing_formulas").match(raw) is not None
+
+
+@cache
+def _opening(group: str) -> re.Pattern[str]:
+    """Any word of a vocabulary group (in any language) at the start of a text, ending at a word boundary."""
+    words = [w for lang in _vocab()[group].values() for w in lang]
+    return re.compile("|".join(rf"{re.escape(w)}\b" for w in words))
 
 
 def is_signature(p: Paragraph) -> bool:
     """A signature: a few words in capitals (letter-spaced `S H T Y K O V` too), after the message began."""
     raw = p.raw.strip().strip(CLOSE_QUOTES + OPEN_QUOTES + " .")
+    if len(raw.split()) > 16:
+        return False
     letters = [c for c in raw if c.isalpha()]
-    if not letters or len(raw.split()) > 16 or not all(c.isupper() for c in letters):
+    if not letters or not all(c.isupper() for c in letters):
         return False
     return len(re.sub(r"(?<=\b\w) (?=\w\b)", "", raw).split()) <= 8
 

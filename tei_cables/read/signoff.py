@@ -98,11 +98,16 @@ def _line_signers(line: str) -> list[tuple[int, int]] | None:
     return names if caps or dated or surname else None
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("body.yaml")["not_names"])
+
+
 def _names(rest: str, pos: int) -> list[tuple[int, int]] | None:
     """Names separated by commas or `and`; None if anything else stands between them."""
     out = []
     at = 0
-    not_names = {str(w) for w in load_data("body.yaml")["not_names"]}
+    not_names = _not_names()
     for piece in re.split(r"(\s*,\s*|\s+(?:and|и)\s+)", rest):
         if re.fullmatch(r"\s*,\s*|\s+(?:and|и)\s+", piece):
             at += len(piece)
