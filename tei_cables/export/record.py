@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -20,9 +21,12 @@ from tei_cables.safexml import parse_file
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _REGISTER = "ancestor::t:standOff or ancestor::t:listPerson or ancestor::t:listPlace or ancestor::t:listOrg"
+_REGISTER_LISTS = tuple(f"{{{NS['t']}}}{n}" for n in ("standOff", "listPerson", "listPlace", "listOrg"))
+_TEXT, _FLOATING, _DIV = (f"{{{NS['t']}}}{n}" for n in ("text", "floatingText", "div"))
 # Block elements of the text in reading order, and what each is.
 _BLOCKS = {"ab": "stamp", "p": "p", "item": "item", "head": "head", "salute": "salute", "signed": "signed",
            "dateline": "dateline", "addrLine": "address", "fw": "page", "note": "note"}
+_BLOCK_TAGS = tuple(f"{{{NS['t']}}}{n}" for n in _BLOCKS)
 
 
 @dataclass(frozen=True)
@@ -314,7 +318,7 @@ def _archive(root: etree._Element) -> str | None:
 def _names(root: etree._Element) -> Iterator[NameRecord]:
     kinds = {"persName": "person", "placeName": "place", "orgName": "org"}
     for el in _x(root, f"//*[(self::t:persName or self::t:placeName or self::t:orgName) and not({_REGISTER})]"):
-        yield NameRecord(kinds[etree.QName(el).localname], _ref(el), _words(el), bool(_x(el, "ancestor::t:text")))
+        yield NameRecord(kinds[etree.QName(el).localname], _ref(el), _words(el), _has_ancestor(el, _TEXT))
 
 
 def _dangling(root: etree._Element) -> Iterator[str]:
@@ -338,26 +342,34 @@ def _blocks(root: etree._Element) -> Iterator[Block]:
 
 
 def _in_enclosure(el: etree._Element) -> bool:
-    return bool(_x(el, "ancestor::t:floatingText or ancestor::t:div[@type='enclosure']"))
+    return _has_ancestor(el, _FLOATING) or any(d.get("type") == "enclosure" for d in el.iterancestors(_DIV))
 
 
 def _in_text(el: etree._Element) -> bool:
-    return bool(_x(el, "ancestor::t:text")) and not _x(el, _REGISTER)
+    return _has_ancestor(el, _TEXT) and not _has_ancestor(el, *_REGISTER_LISTS)
 
 
 def _inside_block(el: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if etree.QName(parent).localname in _BLOCKS:
-            return True
-        parent = parent.getparent()
-    return False
+    return _has_ancestor(el, *_BLOCK_TAGS)
+
+
+def _has_ancestor(el: etree._Element, *tags: str) -> bool:
+    """Whether an element stands inside one of these (walked in C: an XPath per element cost more than the rest
+    of reading a record)."""
+    return next(el.iterancestors(*tags), None) is not None
 
 
 def _x(el: etree._Element, path: str) -> list:
     """XPath with plain strings for attribute values (lxml's "smart" strings would keep the whole tree alive in
     every record, and some writers refuse them)."""
-    return el.xpath(path, namespaces=NS, smart_strings=False)
+    return _xpath(path)(el)
+
+
+@lru_cache(maxsize=256)
+def _xpath(path: str) -> etree.XPath:
+    """A path compiled once (compiling took most of the time of reading a record: the same few dozen paths are
+    evaluated on every file)."""
+    return etree.XPath(path, namespaces=NS, smart_strings=False)
 
 
 def _words(el: etree._Element) -> str:
