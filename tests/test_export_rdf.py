@@ -191,3 +191,17 @@ def test_a_name_linked_to_no_entry_is_a_node_of_its_cable(tmp_path: Path) -> Non
     assert sender == uri("entity", SHTYKOV_CABLE, "name", "Terentii%20Shtykov")
     assert (sender, RDF.type, CRM.E21_Person) in graph
     assert graph.value(sender, RDFS.label) == Literal("Terentii Shtykov")
+
+
+def test_turtle_written_cable_by_cable_holds_the_triples_of_the_whole_graph(corpus: Graph) -> None:
+    from tei_cables.export.rdf import corpus_graph
+    from tei_cables.export.record import iter_records
+
+    whole = corpus_graph(iter_records(sorted(ENCODED.glob("*.xml")), []))
+    assert set(corpus) == set(whole)
+
+
+def test_a_register_entry_two_cables_name_is_described_once(turtle: Path) -> None:
+    text = turtle.read_text(encoding="utf-8")
+    assert text.count(f"<{BASE}entity/pers_stalin> a crm:E21_Person") == 1
+    assert text.count("@prefix crm:") == 1

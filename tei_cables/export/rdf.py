@@ -27,14 +27,15 @@ URIs are minted under a base (option `base`, default `urn:tei-cables:`; a base e
 `/number/<type>`), `entity/<register id>` for an entry of the project's authority register (the same node in every
 cable that names it), `entity/<file stem>/<xml:id>` for an entry of one file only (`cert="low"`: not in the register,
 so two cables' "Mikhaylenko" stay two nodes), `entity/<file stem>/name/<name>` for a name linked to no entry.
-All URIs are minted, no blank nodes, so a re-export gives the same file: Turtle is sorted by rdflib, JSON-LD here.
+All URIs are minted, no blank nodes, so a re-export gives the same file: Turtle is written cable by cable in the
+order of the files (each cable's triples sorted by rdflib), JSON-LD sorted here.
 
 Dropped: the text itself, the routing stamps beyond the sending and receiving they date, the distribution list,
 the archive reference, the languages, the `cert`/`evidence` of inferred values (written as read), identifiers of
 authorities other than the three above, and mentions of ids that are not an entry of the file.
 
-The graph is built as the cables stream through (each record's triples are added and the record dropped); the graph
-is the output, so it is held in memory until it is written.
+Turtle is written as the cables stream through, in flat memory (`_write_turtle`). JSON-LD is one framed document,
+so its graph is built in memory first and written at the end.
 """
 
 from __future__ import annotations
@@ -66,18 +67,56 @@ def write(records: Iterator[CableRecord], path: Path, options: dict[str, str]) -
     rdf_format = options.get("rdf_format") or "turtle"
     if rdf_format not in ("turtle", "jsonld"):
         raise ValueError(f"rdf_format must be turtle or jsonld, not {rdf_format!r}")
-    graph = corpus_graph(records, options.get("base") or DEFAULT_BASE)
+    base = options.get("base") or DEFAULT_BASE
     if rdf_format == "turtle":
-        graph.serialize(destination=str(path), format="turtle", encoding="utf-8")
+        _write_turtle(records, path, base)
     else:
-        path.write_text(_jsonld(graph), encoding="utf-8")
+        path.write_text(_jsonld(corpus_graph(records, base)), encoding="utf-8")
+
+
+def _write_turtle(records: Iterable[CableRecord], path: Path, base: str) -> None:
+    """Turtle written a cable at a time, so that memory stays flat however many cables there are: the prefixes
+    once, then each cable's triples as rdflib writes them. A node several cables share (a register entry, a type)
+    is described where it is first named, and a later cable adds only what was not said yet (another variant of a
+    name): the file holds the triples `corpus_graph` holds, and what is remembered is bounded by the register."""
+    minter = Minter(base)
+    said: set[tuple] = set()
+    with path.open("w", encoding="utf-8") as out:
+        out.write("".join(f"@prefix {p}: <{n}> .\n" for p, n in sorted(_PREFIXES.items())))
+        for record in records:
+            graph = _bound(Graph(bind_namespaces="none"))
+            add_cable(graph, record, minter)
+            own = (str(minter.cable(record)), str(minter.uri("entity", record.id)) + "/")
+            for triple in list(graph):
+                subject = str(triple[0])
+                if subject == own[0] or subject.startswith((own[0] + "/", own[1])):
+                    continue
+                if triple in said:
+                    graph.remove(triple)
+                else:
+                    said.add(triple)
+            out.write(_statements(graph.serialize(format="turtle")))
+
+
+def _statements(turtle: str) -> str:
+    """A Turtle document without its prefix lines (the file declares them once, and a chunk may use no prefix
+    the file does not declare)."""
+    lines = turtle.splitlines(keepends=True)
+    head = [line for line in lines if line.startswith("@prefix")]
+    if any(line.split()[1][:-1] not in _PREFIXES for line in head):
+        raise ValueError(f"rdflib wrote a prefix the file does not declare: {head}")
+    return "".join(line for line in lines if not line.startswith("@prefix"))
+
+
+def _bound(graph: Graph) -> Graph:
+    for prefix, namespace in _PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
 
 
 def corpus_graph(records: Iterable[CableRecord], base: str = DEFAULT_BASE) -> Graph:
     """The graph of all cables, each added as it comes so that no record is kept."""
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in _PREFIXES.items():
-        graph.bind(prefix, namespace)
+    graph = _bound(Graph(bind_namespaces="none"))
     minter = Minter(base)
     for record in records:
         add_cable(graph, record, minter)
