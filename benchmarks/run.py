@@ -79,10 +79,14 @@ def startup(results: dict) -> None:
 def convert(work: Path, n: int, jobs: list[int], results: dict) -> Path:
     sources = work / "sources"
     cables(sources, n)
-    print(f"\nconvert ({n} cables of {sum(p.stat().st_size for p in sources.glob('*.txt')) // n // 1000} KB)")
+    size = sum(p.stat().st_size for p in sources.glob("*.txt")) / n / 1000
+    print(f"\nconvert ({n} cables of {size:.1f} KB on average)")
     row("what", "cables/s", "peak MiB", "ratio to lxml")
     out = work / "tei"
     outputs = {}
+    # one cable first, so that the cache of derived data (`tei_cables/cache.py`) is built before any figure
+    subprocess.run(tei_cables("convert", str(next(sources.glob("*.txt"))), "-o", str(work / "warm"), "-q"),
+                   capture_output=True, check=False)
     for j in jobs:
         target = work / f"tei-j{j}"
         seconds, mib, code = measure(*tei_cables("convert", str(sources), "-o", str(target), "-q", "--jobs", str(j)))
@@ -103,23 +107,27 @@ def convert(work: Path, n: int, jobs: list[int], results: dict) -> Path:
     return out
 
 
-def validate_corpus(tei: Path, n: int, skip_jing: bool, results: dict) -> None:
+def validate_corpus(tei: Path, n: int, jobs: list[int], skip_jing: bool, results: dict) -> None:
     print(f"\nvalidate, corpus ({n} documents)")
-    row("what", "docs/s", "peak MiB", "ratio to jing")
-    seconds, mib, _ = measure(*tei_cables("validate", str(tei)))
-    ours = n / seconds
-    results["validate_corpus"] = {"docs_per_s": ours, "peak_mib": mib}
     files = [str(p) for p in sorted(tei.glob("*.xml"))]
     baselines = {}
     if not skip_jing and shutil.which("jing"):
         for label, schema in (("jing, tei_all", tei_all()), ("jing, cable schema", ROOT / "schema" / "tei_cables.rng")):
             if schema is not None:
-                baselines[label] = n / measure("jing", str(schema), *files)[0]
-    for label, rate in baselines.items():
-        row(label, f"{rate:.1f}", "", "1.000")
-    ratios = {label: ours / rate for label, rate in baselines.items()}
-    row("tei-cables validate", f"{ours:.1f}", f"{mib:.0f}", ", ".join(f"{r:.2f} ({k})" for k, r in ratios.items()))
-    results["validate_corpus"]["baselines"] = baselines
+                seconds, mib, _ = measure("jing", str(schema), *files)
+                baselines[label] = (n / seconds, mib)
+    row("what", "docs/s", "peak MiB", "ratio to jing (tei_all; cable schema)")
+    for label, (rate, mib) in baselines.items():
+        row(label, f"{rate:.1f}", f"{mib:.0f}", "")
+    for j in jobs:
+        seconds, mib, _ = measure(*tei_cables("validate", str(tei), "--jobs", str(j)))
+        ours = n / seconds
+        ratios = {label: ours / rate for label, (rate, _) in baselines.items()}
+        row(f"tei-cables validate --jobs {j}", f"{ours:.1f}", f"{mib:.0f}",
+            "; ".join(f"{r:.2f}" for r in ratios.values()))
+        results.setdefault("validate_corpus", {})[f"jobs{j}"] = {"docs_per_s": ours, "peak_mib": mib,
+                                                                 "ratios": ratios}
+    results.setdefault("validate_corpus", {})["baselines"] = baselines
 
 
 def validate_sizes(work: Path, sizes: list[int], results: dict) -> None:
@@ -139,16 +147,12 @@ def validate_sizes(work: Path, sizes: list[int], results: dict) -> None:
     results["validate_sizes"] = {"points": points, "slope": slope}
 
 
-def export(work: Path, tei: Path, n: int, results: dict) -> None:
-    from tei_cables.export import FORMATS
-
-    small = work / "small"
-    small.mkdir()
-    for p in sorted(tei.glob("*.xml"))[: max(1, n // 10)]:
-        shutil.copy(p, small)
+def export(work: Path, tei: Path, n: int, formats: list[str], results: dict) -> None:
+    """Each exporter's time per cable and its peak memory, on the corpus (`tei`) and on a tenth of it."""
+    small = _tenth(work, tei, n)
     print("\nexport")
     row("format", "ms/cable", "peak MiB", "MiB N / N/10")
-    for name in sorted(FORMATS):
+    for name in formats:
         seconds, mib, _ = measure(*tei_cables("export", name, str(tei), "-o", str(work / f"x-{name}")))
         _, small_mib, _ = measure(*tei_cables("export", name, str(small), "-o", str(work / f"y-{name}")))
         row(name, f"{1000 * seconds / n:.1f}", f"{mib:.0f}", f"{mib / small_mib:.2f}")
@@ -156,24 +160,70 @@ def export(work: Path, tei: Path, n: int, results: dict) -> None:
                                                   "memory_ratio": mib / small_mib}
 
 
+def memory(work: Path, tei: Path, n: int, jobs: int, formats: list[str], results: dict) -> None:
+    """Peak memory of convert, validate and every exporter on N cables and on N/10: flat is a ratio near 1."""
+    small_sources = work / "sources-tenth"
+    small_sources.mkdir()
+    for p in sorted((work / "sources").glob("*.txt"))[: max(1, n // 10)]:
+        os.link(p, small_sources / p.name)
+    small = _tenth(work, tei, n)
+    print(f"\npeak memory against N ({n} cables and {max(1, n // 10)})")
+    row("command", f"MiB at {n}", f"MiB at {max(1, n // 10)}", "ratio")
+    commands = {f"convert --jobs {jobs}": (["convert", str(work / "sources"), "-o", str(work / "m-big"), "-q", "--jobs",
+                                            str(jobs)], ["convert", str(small_sources), "-o", str(work / "m-small"),
+                                                         "-q", "--jobs", str(jobs)]),
+                f"validate --jobs {jobs}": (["validate", str(tei), "--jobs", str(jobs)],
+                                            ["validate", str(small), "--jobs", str(jobs)])}
+    for name in formats:
+        commands[f"export {name}"] = (["export", name, str(tei), "-o", str(work / f"m-{name}")],
+                                      ["export", name, str(small), "-o", str(work / f"n-{name}")])
+    for label, (big_args, small_args) in commands.items():
+        big_mib, small_mib = measure(*tei_cables(*big_args))[1], measure(*tei_cables(*small_args))[1]
+        row(label, f"{big_mib:.0f}", f"{small_mib:.0f}", f"{big_mib / small_mib:.2f}")
+        results.setdefault("memory", {})[label] = {"n": n, "peak_mib": big_mib, "tenth_peak_mib": small_mib}
+
+
+def _tenth(work: Path, tei: Path, n: int) -> Path:
+    """A tenth of the TEI corpus (hard links), made once."""
+    small = work / "tei-tenth"
+    if not small.exists():
+        small.mkdir()
+        for p in sorted(tei.glob("*.xml"))[: max(1, n // 10)]:
+            os.link(p, small / p.name)
+    return small
+
+
 def main() -> None:
+    from tei_cables.export import FORMATS
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="cables in the corpus")
     parser.add_argument("--sizes", default="1000,4000,10000,40000", help="paragraphs of the single big files")
-    parser.add_argument("--jobs", default="1,2", help="the --jobs values to convert with")
+    parser.add_argument("--jobs", default="1,2", help="the --jobs values to convert and validate with")
+    parser.add_argument("--formats", default=",".join(sorted(FORMATS)), help="the exporters to measure")
     parser.add_argument("--skip-jing", action="store_true", help="leave out the jing baselines")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only peak memory against N (convert, validate, the exporters), e.g. with --n 100000")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args()
+    jobs = [int(j) for j in args.jobs.split(",")]
+    formats = [f for f in args.formats.split(",") if f]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
     results: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        startup(results)
-        tei = convert(work, args.n, [int(j) for j in args.jobs.split(",")], results)
-        validate_corpus(tei, args.n, args.skip_jing, results)
-        validate_sizes(work, [int(s) for s in args.sizes.split(",")], results)
-        export(work, tei, args.n, results)
+        if args.memory_only:
+            tei = convert(work, args.n, [max(jobs)], results)
+            memory(work, tei, args.n, max(jobs), formats, results)
+        else:
+            startup(results)
+            tei = convert(work, args.n, jobs, results)
+            validate_corpus(tei, args.n, jobs, args.skip_jing, results)
+            if args.sizes:
+                validate_sizes(work, [int(s) for s in args.sizes.split(",")], results)
+            export(work, tei, args.n, formats, results)
+            memory(work, tei, args.n, max(jobs), [], results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

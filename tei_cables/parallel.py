@@ -15,13 +15,14 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 _MAX_CHUNK = 32
+_FILES_PER_WORKER = 4  # below this, starting a process costs more than it saves
 
 
 def ordered_map(fn: Callable[..., Any], items: Sequence[Any], *more: Sequence[Any], jobs: int,
                 warm: Callable[[], None] = lambda: None) -> Iterator[Any]:
     """fn over the items (and the other sequences beside them, as `map` takes them), in this process when one
-    worker is all there is to use, else in a pool of `jobs` processes at most."""
-    workers = max(1, min(jobs, len(items), os.cpu_count() or 1))
+    worker is all there is to use (one core, or a handful of files), else in a pool of `jobs` processes at most."""
+    workers = max(1, min(jobs, len(items) // _FILES_PER_WORKER, os.cpu_count() or 1))
     if workers == 1:
         yield from map(fn, items, *more)
         return

@@ -192,10 +192,15 @@ SEEDS = Path(__file__).resolve().parent.parent / "sources"
 
 
 def test_parallel_jobs_write_the_same_bytes_as_one_process(tmp_path: Path):
-    run("convert", str(SEEDS), "-o", str(tmp_path / "one"), "-q")
-    run("convert", str(SEEDS), "-o", str(tmp_path / "four"), "-q", "--jobs", "4")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for copy in ("a", "b"):  # ten files: enough for a pool of two (parallel.py)
+        for p in SEEDS.glob("*.txt"):
+            (sources / f"{copy}-{p.name}").write_bytes(p.read_bytes())
+    run("convert", str(sources), "-o", str(tmp_path / "one"), "-q")
+    run("convert", str(sources), "-o", str(tmp_path / "four"), "-q", "--jobs", "4")
     names = sorted(p.name for p in (tmp_path / "one").iterdir())
-    assert len(names) == 5
+    assert len(names) == 10
     assert all((tmp_path / "one" / n).read_bytes() == (tmp_path / "four" / n).read_bytes() for n in names)
 
 

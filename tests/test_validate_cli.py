@@ -136,6 +136,8 @@ def test_allow_empty_makes_a_folder_without_xml_files_fine(tmp_path: Path):
 
 
 def test_jobs_give_the_same_output_in_the_same_order(folder: Path):
+    for n in range(6):  # ten files: enough for a pool of two (parallel.py)
+        shutil.copy(FIXTURES / ("cable-valid.xml", "ref-dangling.xml")[n % 2], folder / f"more-{n}.xml")
     one, two = run(str(folder), "--format", "json"), run(str(folder), "--format", "json", "--jobs", "2")
     assert two.exit_code == one.exit_code == 1
     assert two.stdout == one.stdout
