@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,39 +30,47 @@ _PREFERRED = {"place": ("geonames", "wikidata"), "person": ("wikidata", "viaf"),
 
 
 def write(records: Iterator[CableRecord], path: Path, options: dict[str, str]) -> None:
-    """Write the corpus as one CMIF file: the header with every cable's bibl, then the correspDescs."""
+    """Write the corpus as one CMIF file: the header with every cable's bibl, then the correspDescs.
+
+    CMIF puts every bibl before the first correspDesc, so the bibls are written as the cables stream through and
+    the correspDescs wait in a spool on disk until the last cable is read: memory stays flat however many cables
+    there are."""
     E = _maker()
-    bibls, descs = _split(records)
     publisher = options.get("publisher") or f"tei_cables {__version__}"
     url = options.get("url") or f"urn:tei-cables:{options.get('out', path.name)}"
     licence = options.get("licence") or "https://creativecommons.org/licenses/by/4.0/"
     date = options.get("date") or dt.date.today().isoformat()
-    with etree.xmlfile(str(path), encoding="utf-8") as xf:
+    with etree.xmlfile(str(path), encoding="utf-8") as xf, tempfile.TemporaryFile() as spool:
         xf.write_declaration()
         with xf.element(f"{{{TEI}}}TEI", nsmap={None: TEI}):
             with xf.element(f"{{{TEI}}}teiHeader"):
-                title_stmt = E.titleStmt(E.title("Ciphered telegrams (tei_cables export)"),
-                                         E.editor(options.get("editor") or publisher))
-                publication = E.publicationStmt(E.publisher(E.ref(publisher, target=url)), E.idno(url, type="url"),
-                                                E.date(when=date), E.availability(E.licence(target=licence)))
-                xf.write(E.fileDesc(title_stmt, publication, E.sourceDesc(*bibls)), pretty_print=True)
+                with xf.element(f"{{{TEI}}}fileDesc"):
+                    xf.write(E.titleStmt(E.title("Ciphered telegrams (tei_cables export)"),
+                                         E.editor(options.get("editor") or publisher)), pretty_print=True)
+                    xf.write(E.publicationStmt(E.publisher(E.ref(publisher, target=url)), E.idno(url, type="url"),
+                                               E.date(when=date), E.availability(E.licence(target=licence))),
+                             pretty_print=True)
+                    with xf.element(f"{{{TEI}}}sourceDesc"):
+                        for record in records:
+                            bibl_id = _uuid(record)
+                            xf.write(_bibl(record, bibl_id), pretty_print=True)
+                            letters = (record.cable, *record.letters)
+                            pickle.dump([etree.tostring(_corresp_desc(lt, record, bibl_id)) for lt in letters], spool)
                 with xf.element(f"{{{TEI}}}profileDesc"):
-                    for desc in descs:
+                    for desc in _spooled(spool):
                         xf.write(desc, pretty_print=True)
             xf.write(E.text(E.body(E.p())), pretty_print=True)  # CMIF's text is empty: the metadata is the point
 
 
-def _split(records: Iterator[CableRecord]) -> tuple[list[etree._Element], list[etree._Element]]:
-    """The bibl and the correspDescs of every cable. CMIF puts every bibl in the header before the
-    correspDescs, so these small elements are kept while the cables stream through, not the cables."""
-    bibls: list[etree._Element] = []
-    descs: list[etree._Element] = []
-    for record in records:
-        bibl_id = _uuid(record)
-        bibls.append(_bibl(record, bibl_id))
-        for letter in (record.cable, *record.letters):
-            descs.append(_corresp_desc(letter, record, bibl_id))
-    return bibls, descs
+def _spooled(spool) -> Iterator[etree._Element]:
+    """The correspDescs put in the spool, in order."""
+    spool.seek(0)
+    while True:
+        try:
+            batch = pickle.load(spool)
+        except EOFError:
+            return
+        yield from (etree.fromstring(d) for d in batch)
 
 
 def _bibl(record: CableRecord, bibl_id: str) -> etree._Element:

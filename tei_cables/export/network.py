@@ -1,6 +1,7 @@
 """GEXF and GraphML: the correspondence network of the corpus, for Gephi, Cytoscape and networkx.
 
-One directed multigraph (`networkx.MultiDiGraph`) for the whole corpus, written by networkx's own writers.
+One directed multigraph for the whole corpus, written element by element (`graph_files.py`) in flat memory, in
+the files Gephi, Cytoscape and networkx read.
 
 Nodes are the persons, organisations and places the cables name. An entity linked to the project's authority
 register is one node across the corpus, its id the register's (`pers_stalin`), so the same person in every cable
@@ -29,23 +30,26 @@ day sent), `when` (the full timestamp as the TEI gives it); an attribute the cab
 
 What the network drops: a letter without a known sender has no `sent`, `copied-to` or `mentioned` edges (there is
 nothing to draw them from); stamps, the text, archive references and inferred-value certainty are not carried. The
-GEXF file is GEXF 1.2draft; nodes are written sorted by id, edges in the order of the cables, so the same corpus
-gives the same file (but for the date GEXF stamps in its header).
+GEXF file is GEXF 1.2draft; the register's nodes are written sorted by id, then each cable's own nodes and the
+edges in the order of the cables, so the same corpus gives the same file (but for the date GEXF stamps in its
+header).
 """
 
 from __future__ import annotations
 
+import pickle
 import re
+import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
-import networkx as nx
-
+from tei_cables.export.graph_files import write_gexf, write_graphml
 from tei_cables.export.record import Action, CableRecord, Entry, Letter, Named
 
-_WRITERS = {"gexf": nx.write_gexf, "graphml": nx.write_graphml}
+_WRITERS = {"gexf": write_gexf, "graphml": write_graphml}
 _REGISTER_PREFIX = "register:"
 
 Attrs = dict[str, str | int]
@@ -53,37 +57,55 @@ Attrs = dict[str, str | int]
 
 @dataclass
 class _Network:
-    """The graph being built: nodes by id (first seen, filled in later) and edges in the order they were found."""
+    """The network being built: the register's nodes, which cables share (as many as the register has), and the
+    current cable's own nodes and edges, spooled to disk when the cable is done."""
 
     nodes: dict[str, Attrs]
-    edges: list[tuple[str, str, Attrs]]
+    local: dict[str, Attrs] = field(default_factory=dict)
+    edges: list[tuple[str, str, Attrs]] = field(default_factory=list)
 
 
 def write(records: Iterator[CableRecord], path: Path, options: dict[str, str]) -> None:
-    """Write the corpus's correspondence network as GEXF or GraphML, as `options["format"]` says."""
+    """Write the corpus's correspondence network as GEXF or GraphML, as `options["format"]` says, in flat memory:
+    each cable's own nodes and its edges go to a spool as the cable is read, and the file is written from it,
+    the register's nodes first (sorted by id), then the cables' own nodes and the edges, in the order of the
+    cables, edges keyed 0, 1, … so that every edge id is unique in the file. The same corpus gives the same file."""
     fmt = options.get("format", "graphml")
     if fmt not in _WRITERS:
         raise ValueError(f"the network exporter writes gexf or graphml, not {fmt!r}")
-    _WRITERS[fmt](build_graph(records), str(path))
+    network = _Network({})
+    with _Spool() as nodes, _Spool() as edges:
+        for record in records:
+            _add_cable(network, record)
+            nodes.add(sorted(network.local.items()))
+            edges.add(network.edges)
+            network.local, network.edges = {}, []
+        all_nodes = chain(sorted(network.nodes.items()), nodes)
+        keyed = ((key, source, target, attrs) for key, (source, target, attrs) in enumerate(edges))
+        _WRITERS[fmt](path, all_nodes, keyed)
 
 
-def build_graph(records: Iterable[CableRecord]) -> nx.MultiDiGraph:
-    """The network of the records: one node per entity, one edge per relation per cable (see the module's doc)."""
-    network = _Network({}, [])
-    for record in records:
-        _add_cable(network, record)
-    return _graph(network)
+class _Spool:
+    """Lists of items pickled to a temporary file, read back in order, one after the other."""
 
+    def __enter__(self) -> _Spool:
+        self.file = tempfile.TemporaryFile()
+        return self
 
-def _graph(network: _Network) -> nx.MultiDiGraph:
-    """The networkx graph, nodes sorted by id and edges keyed 0, 1, … in order, so that the file is the same on
-    every run and the edge keys (GraphML and GEXF edge ids) are unique in the file, not only per pair of nodes."""
-    graph = nx.MultiDiGraph()
-    for node_id in sorted(network.nodes):
-        graph.add_node(node_id, **network.nodes[node_id])
-    for key, (source, target, attrs) in enumerate(network.edges):
-        graph.add_edge(source, target, key=key, **attrs)
-    return graph
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()
+
+    def add(self, items: list) -> None:
+        if items:
+            pickle.dump(items, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator:
+        self.file.seek(0)
+        while True:
+            try:
+                yield from pickle.load(self.file)
+            except EOFError:
+                return
 
 
 # --- one cable -----------------------------------------------------------------------------------------------------
@@ -150,7 +172,7 @@ def _add_pairs(network: _Network, relation: str, sources: list[str], targets: li
 
 def _add_edge(network: _Network, relation: str, source: str, target: str, attrs: Attrs) -> None:
     """An edge with its relation first, so that every file lists the attributes in the same order. Strings are made
-    plain `str`: the reader's dates are lxml's string results, which networkx's GEXF writer refuses."""
+    plain `str` (the reader's dates are lxml's string results), so that the spool pickles no tree."""
     plain = {name: str(value) if isinstance(value, str) else value for name, value in attrs.items()}
     network.edges.append((source, target, {"relation": relation, "label": relation, **plain}))
 
@@ -209,8 +231,10 @@ def _register_id(entry: Entry) -> str:
 
 
 def _add_node(network: _Network, node_id: str, attrs: Attrs) -> None:
-    """Add a node, or fill in what an earlier cable did not say of it (the first cable's label stays)."""
-    known = network.nodes.setdefault(node_id, {})
+    """Add a node, or fill in what an earlier mention did not say of it (the first label stays). A register node
+    is the corpus's; any other is its cable's own."""
+    nodes = network.nodes if attrs.get("scope") == "register" else network.local
+    known = nodes.setdefault(node_id, {})
     for name, value in attrs.items():
         known.setdefault(name, str(value) if isinstance(value, str) else value)
 
