@@ -30,27 +30,26 @@ def _is_transcription(path: Path) -> bool:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename it over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write to a temporary file in the same folder, made durable, then rename it over the target."""
+    tmp = stage(path, data, sync=True)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        publish(Path(tmp), path)
+        publish(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
-def stage(path: Path, data: bytes) -> Path:
-    """Write data to a temporary file beside `path`, to be published with others (`publish_all`)."""
+def stage(path: Path, data: bytes, *, sync: bool = False) -> Path:
+    """Write data to a temporary file beside `path`: to publish alone (`write_atomic`, synced here) or with others
+    (`publish_all`, which syncs them all at once)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

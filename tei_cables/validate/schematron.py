@@ -130,19 +130,8 @@ class _Walk:
 def _last_name(branch: str) -> str | None:
     """The element name of a pattern branch's last step (`tei:date` of `tei:teiHeader//tei:date[@when]`), or None
     when the step is not a plain element name."""
-    depth, quote, start = 0, "", 0
-    for i, c in enumerate(branch):
-        if quote:
-            quote = "" if c == quote else quote
-        elif c in "\"'":
-            quote = c
-        elif c in "[(":
-            depth += 1
-        elif c in "])":
-            depth -= 1
-        elif c == "/" and depth == 0:
-            start = i + 1
-    step = branch[start:].split("[", 1)[0].strip()
+    slashes = _outside_predicates(branch, "/")
+    step = branch[slashes[-1] + 1 if slashes else 0:].split("[", 1)[0].strip()
     return step if re.fullmatch(r"(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*", step) and "::" not in step else None
 
 
@@ -167,7 +156,13 @@ def _candidates(context: str) -> str:
 
 def _branches(pattern: str) -> list[str]:
     """The branches of a union pattern, split at the `|` outside predicates, brackets and quotes."""
-    branches, depth, quote, start = [], 0, "", 0
+    bars = _outside_predicates(pattern, "|")
+    return [pattern[start + 1:end].strip() for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
+
+
+def _outside_predicates(pattern: str, char: str) -> list[int]:
+    """Where `char` stands in a pattern outside predicates, brackets and quoted strings."""
+    found, depth, quote = [], 0, ""
     for i, c in enumerate(pattern):
         if quote:
             quote = "" if c == quote else quote
@@ -177,11 +172,9 @@ def _branches(pattern: str) -> list[str]:
             depth += 1
         elif c in "])":
             depth -= 1
-        elif c == "|" and depth == 0:
-            branches.append(pattern[start:i].strip())
-            start = i + 1
-    branches.append(pattern[start:].strip())
-    return branches
+        elif c == char and depth == 0:
+            found.append(i)
+    return found
 
 
 def _template(rule: etree._Element, mode: str, priority: int, path: str) -> etree._Element:
