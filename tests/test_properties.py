@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tei_cables.errors import TeiCablesError
@@ -89,6 +89,9 @@ def _missing_words(text: str, tei: bytes) -> list[str]:
 
 @EXAMPLES
 @given(cables())
+# found by hypothesis: an enclosed letter sent from a cover designation pointed at no entry (`ref="cover:…"`)
+@example("Sent STALIN 0.0.50\nSent STALIN 0.0.50\nSent STALIN 0.0.50\n\n\" STALIN 0.0.50\nSent STALIN 0.0.50\n"
+         "Distribution list: STALIN 0.0.50\n\nSent Correspondent 20 0.0.50")
 def test_cable_like_text_converts_to_valid_lossless_deterministic_tei(text: str):
     _check(text)
 

@@ -11,7 +11,6 @@ from tei_cables.model import (
     Cable,
     Correspondence,
     Enclosure,
-    Entity,
     Part,
     Span,
     Text,
@@ -56,23 +55,28 @@ def tag_cable(cable: Cable) -> Cable:
     entities = tuple(sorted(mentions.entities.values(), key=lambda e: (e.kind, e.id)))
     tagged = localize(replace(tagged, entities=entities))
     correspondence, disagreements = decide_correspondence(tagged)
-    correspondence, cover = _cover_entry(correspondence, mentions)
-    if cover is not None:
-        tagged = replace(tagged, entities=tuple(sorted((*tagged.entities, cover), key=lambda e: (e.kind, e.id))))
+    correspondence, *enclosures = (_cover_entry(c, mentions) for c in (correspondence, *decide_enclosures(tagged)))
+    covers = {e.id: e for e in (mentions.entities[i] for i in _cover_ids(correspondence, *enclosures))}
+    entities = {e.id: e for e in tagged.entities} | covers
+    tagged = replace(tagged, entities=tuple(sorted(entities.values(), key=lambda e: (e.kind, e.id))))
     return replace(tagged, warnings=cable.warnings + warnings + disagreements, correspondence=correspondence,
-                   enclosures=decide_enclosures(tagged))
+                   enclosures=tuple(enclosures))
 
 
-def _cover_entry(c: Correspondence, mentions) -> tuple[Correspondence, Entity | None]:
-    """A cover designation chosen as the place sent from gets an entry of the file (a place known only by its
-    cover), so that the correspDesc can point at it."""
+def _cover_entry(c: Correspondence, mentions) -> Correspondence:
+    """A cover designation chosen as the place sent from (of the cable, or of a letter it encloses) gets an entry
+    of the file (a place known only by its cover), so that the correspDesc can point at it."""
     chosen = c.get("from")
     if chosen is None or chosen.source != "cover":
-        return c, None
+        return c
     ident = local_entity(mentions, "place", chosen.values[0][len(COVER):])
-    entity = mentions.entities[ident]
     witness = replace(chosen, values=(f"#{ident}",))
-    return Correspondence(tuple(witness if w is chosen else w for w in c.chosen)), entity
+    return Correspondence(tuple(witness if w is chosen else w for w in c.chosen))
+
+
+def _cover_ids(*correspondences: Correspondence) -> list[str]:
+    """The entries made for covers chosen as places sent from."""
+    return [w.values[0][1:] for c in correspondences if (w := c.get("from")) is not None and w.source == "cover"]
 
 
 def _with_supplied_initials(spans: list[Span], value: str) -> list[Span]:
