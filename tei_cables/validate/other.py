@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from tei_cables.errors import DataError
 from tei_cables.validate.findings import Finding
@@ -54,6 +54,8 @@ def load_schema(path: Path) -> Schema:
         doc = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
         if suffix == ".rng":
             return Schema(path, KINDS[suffix], etree.RelaxNG(doc))
+        from lxml import isoschematron  # only for a Schematron given with --schema: the cable rules do not need it
+
         return Schema(path, KINDS[suffix], isoschematron.Schematron(doc, store_report=True))
     except Exception as exc:  # noqa: BLE001 - lxml's, OSError, and xmlschema's own errors, which share no base
         raise DataError(f"cannot be read as {KINDS[suffix]}: {exc}", path=str(path)) from exc

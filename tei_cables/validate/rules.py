@@ -8,11 +8,16 @@ assert and report carries its rule id and role; role="warning" becomes a warning
 
 from __future__ import annotations
 
-from lxml import etree, isoschematron
+from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from tei_cables.validate.findings import Finding
 from tei_cables.validate.schemas import rules
 from tei_cables.validate.source import SourceMap, element_at
+
+if TYPE_CHECKING:
+    from lxml import isoschematron
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 _WARNING_ROLES = {"warning", "warn", "info", "information"}
