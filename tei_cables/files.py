@@ -61,7 +61,7 @@ def publish_all(staged: list[tuple[Path, Path]]) -> dict[Path, OSError]:
     those that could not be renamed (their temporaries removed), by temporary file."""
     if not staged:
         return {}
-    os.sync()
+    _sync([tmp for tmp, _ in staged])
     errors: dict[Path, OSError] = {}
     for tmp, path in staged:
         try:
@@ -70,6 +70,19 @@ def publish_all(staged: list[tuple[Path, Path]]) -> dict[Path, OSError]:
             tmp.unlink(missing_ok=True)
             errors[tmp] = exc
     return errors
+
+
+def _sync(files: list[Path]) -> None:
+    """Flush written files to disk: all at once where the system can (`sync`), else one by one (Windows)."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in files:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows commits only a writable handle
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def publish(tmp: Path, path: Path) -> None:

@@ -35,3 +35,12 @@ def test_a_file_that_cannot_be_renamed_is_reported_and_the_others_published(tmp_
     errors = publish_all([(staged_bad, bad), (staged_good, good)])
     assert list(errors) == [staged_bad] and not staged_bad.exists()
     assert good.read_bytes() == b"1"
+
+
+def test_without_a_system_wide_sync_each_file_is_synced_alone(tmp_path: Path, monkeypatch):
+    synced = []
+    monkeypatch.delattr(os, "sync")
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    targets = [tmp_path / "a.xml", tmp_path / "b.xml"]
+    assert publish_all([(stage(t, b"x"), t) for t in targets]) == {}
+    assert len(synced) == 2 and all(t.read_bytes() == b"x" for t in targets)
