@@ -22,10 +22,15 @@ from corpus import ROOT, cables  # noqa: E402
 
 
 def convert(code: Path, sources: Path, out: Path) -> None:
-    """Convert with the package found at `code` (a checkout), whatever is installed."""
+    """Convert with the package of the checkout at `code`, whatever is installed: run from there (`-m` puts the
+    working folder first on the path), and make sure of it."""
     env = {**os.environ, "PYTHONPATH": str(code)}
-    subprocess.run([sys.executable, "-m", "tei_cables", "convert", str(sources), "-o", str(out), "-q", "--jobs", "2"],
-                   env=env, capture_output=True, check=False)
+    found = subprocess.run([sys.executable, "-c", "import tei_cables; print(tei_cables.__file__)"], cwd=code, env=env,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    if not Path(found).resolve().is_relative_to(code.resolve()):
+        raise SystemExit(f"{code}: python imports tei_cables from {found}, not from this checkout")
+    subprocess.run([sys.executable, "-m", "tei_cables", "convert", str(sources.resolve()), "-o", str(out.resolve()),
+                    "-q", "--jobs", "2"], cwd=code, env=env, capture_output=True, check=False)
 
 
 def differing(a: Path, b: Path) -> list[str]:
