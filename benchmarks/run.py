@@ -68,12 +68,20 @@ def row(*cells: object) -> None:
 
 
 def startup(results: dict) -> None:
-    help_s, python_s = best_of(5, *tei_cables("--help")), best_of(5, sys.executable, "-c", "pass")
+    """`tei-cables --help` (the installed script, beside this Python, when there is one) and `python -m tei_cables
+    --help`, against `python -c pass`."""
+    python_s = best_of(5, sys.executable, "-c", "pass")
     print("\nstart-up")
     row("what", "seconds", "ratio to python")
-    row("tei-cables --help", f"{help_s:.3f}", f"{help_s / python_s:.1f}x python")
+    script = Path(sys.executable).parent / "tei-cables"
+    commands = {"tei-cables --help": [str(script), "--help"]} if script.is_file() else {}
+    commands["python -m tei_cables --help"] = tei_cables("--help")
+    for label, command in commands.items():
+        seconds = best_of(5, *command)
+        row(label, f"{seconds:.3f}", f"{seconds / python_s:.1f}x python")
+        results.setdefault("startup", {})[label] = seconds
     row("python -c pass", f"{python_s:.3f}", "1.0x")
-    results["startup"] = {"help_s": help_s, "python_s": python_s}
+    results["startup"]["python -c pass"] = python_s
 
 
 def convert(work: Path, n: int, jobs: list[int], results: dict) -> Path:
