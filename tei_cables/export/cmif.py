@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import pickle
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from lxml import etree
 
 from tei_cables import __version__
 from tei_cables.export.record import Action, CableRecord, Entry, Letter, Named
+from tei_cables.export.spool import Spool
 
 TEI = "http://www.tei-c.org/ns/1.0"
 _AUTHORITY_URI = {"wikidata": "http://www.wikidata.org/entity/{}", "geonames": "https://sws.geonames.org/{}/",
@@ -40,7 +39,7 @@ def write(records: Iterator[CableRecord], path: Path, options: dict[str, str]) -
     url = options.get("url") or f"urn:tei-cables:{options.get('out', path.name)}"
     licence = options.get("licence") or "https://creativecommons.org/licenses/by/4.0/"
     date = options.get("date") or dt.date.today().isoformat()
-    with etree.xmlfile(str(path), encoding="utf-8") as xf, tempfile.TemporaryFile() as spool:
+    with etree.xmlfile(str(path), encoding="utf-8") as xf, Spool() as spool:
         xf.write_declaration()
         with xf.element(f"{{{TEI}}}TEI", nsmap={None: TEI}):
             with xf.element(f"{{{TEI}}}teiHeader"):
@@ -55,22 +54,11 @@ def write(records: Iterator[CableRecord], path: Path, options: dict[str, str]) -
                             bibl_id = _uuid(record)
                             xf.write(_bibl(record, bibl_id), pretty_print=True)
                             letters = (record.cable, *record.letters)
-                            pickle.dump([etree.tostring(_corresp_desc(lt, record, bibl_id)) for lt in letters], spool)
+                            spool.add([etree.tostring(_corresp_desc(lt, record, bibl_id)) for lt in letters])
                 with xf.element(f"{{{TEI}}}profileDesc"):
-                    for desc in _spooled(spool):
-                        xf.write(desc, pretty_print=True)
+                    for desc in spool:
+                        xf.write(etree.fromstring(desc), pretty_print=True)
             xf.write(E.text(E.body(E.p())), pretty_print=True)  # CMIF's text is empty: the metadata is the point
-
-
-def _spooled(spool) -> Iterator[etree._Element]:
-    """The correspDescs put in the spool, in order."""
-    spool.seek(0)
-    while True:
-        try:
-            batch = pickle.load(spool)
-        except EOFError:
-            return
-        yield from (etree.fromstring(d) for d in batch)
 
 
 def _bibl(record: CableRecord, bibl_id: str) -> etree._Element:

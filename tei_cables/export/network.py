@@ -37,9 +37,7 @@ header).
 
 from __future__ import annotations
 
-import pickle
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -48,6 +46,7 @@ from pathlib import Path
 
 from tei_cables.export.graph_files import write_gexf, write_graphml
 from tei_cables.export.record import Action, CableRecord, Entry, Letter, Named
+from tei_cables.export.spool import Spool
 
 _WRITERS = {"gexf": write_gexf, "graphml": write_graphml}
 _REGISTER_PREFIX = "register:"
@@ -74,7 +73,7 @@ def write(records: Iterator[CableRecord], path: Path, options: dict[str, str]) -
     if fmt not in _WRITERS:
         raise ValueError(f"the network exporter writes gexf or graphml, not {fmt!r}")
     network = _Network({})
-    with _Spool() as nodes, _Spool() as edges:
+    with Spool() as nodes, Spool() as edges:
         for record in records:
             _add_cable(network, record)
             nodes.add(sorted(network.local.items()))
@@ -83,29 +82,6 @@ def write(records: Iterator[CableRecord], path: Path, options: dict[str, str]) -
         all_nodes = chain(sorted(network.nodes.items()), nodes)
         keyed = ((key, source, target, attrs) for key, (source, target, attrs) in enumerate(edges))
         _WRITERS[fmt](path, all_nodes, keyed)
-
-
-class _Spool:
-    """Lists of items pickled to a temporary file, read back in order, one after the other."""
-
-    def __enter__(self) -> _Spool:
-        self.file = tempfile.TemporaryFile()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.file.close()
-
-    def add(self, items: list) -> None:
-        if items:
-            pickle.dump(items, self.file, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def __iter__(self) -> Iterator:
-        self.file.seek(0)
-        while True:
-            try:
-                yield from pickle.load(self.file)
-            except EOFError:
-                return
 
 
 # --- one cable -----------------------------------------------------------------------------------------------------
