@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import groupby, repeat
 from pathlib import Path
 from typing import Literal
 
@@ -92,25 +93,27 @@ class Run:
         return not self.count("failed") and not self.invalid
 
 
-def output_names(sources: list[Path], out_dir: Path) -> tuple[dict[Path, Path], dict[Path, str]]:
-    """Each source's output file, and an error for every source that shares its output with another.
+def output_name(source: Path, out_dir: Path) -> Path:
+    """The TEI file a source converts to: its stem, `.xml`, in the output folder."""
+    return out_dir / f"{source.stem}.xml"
+
+
+def output_clashes(sources: list[Path], out_dir: Path) -> dict[Path, str]:
+    """An error for every source that shares its output file with another.
 
     Output names are compared case-folded, because on macOS and Windows `Cable.xml` and `cable.xml` are one file.
     Every source of a clash is refused, not just the second: which one "wins" would depend on the order of a
-    folder listing, and a silent overwrite is how a collection loses a cable.
-    """
-    targets = {s: out_dir / f"{s.stem}.xml" for s in sources}
-    groups: dict[str, list[Path]] = {}
-    for source, target in targets.items():
-        groups.setdefault(target.name.casefold(), []).append(source)
+    folder listing, and a silent overwrite is how a collection loses a cable. Only the names that clash are kept
+    (a run of 100,000 files holds no table of them all)."""
+    names = sorted((s.stem.casefold(), n) for n, s in enumerate(sources))
     clashes: dict[Path, str] = {}
-    for group in groups.values():
-        if len(group) > 1:
-            for source in group:
-                others = ", ".join(str(o) for o in group if o != source)
-                clashes[source] = (f"{others} would also be written to {targets[source]}; rename one, or convert "
-                                   "them with different -o folders (nothing was written for either)")
-    return targets, clashes
+    for _, members in groupby(names, key=lambda name_and_index: name_and_index[0]):
+        group = [sources[n] for _, n in members]
+        for source in group if len(group) > 1 else ():
+            others = ", ".join(str(o) for o in group if o != source)
+            clashes[source] = (f"{others} would also be written to {output_name(source, out_dir)}; rename one, or "
+                               "convert them with different -o folders (nothing was written for either)")
+    return clashes
 
 
 def convert_one(source: Path, target: Path, publication: Publication, force: bool) -> Outcome:
@@ -162,14 +165,14 @@ def convert_all(sources: list[Path], out_dir: Path, publication: Publication, *,
     sync, then each renamed over its target. One sync for a group instead of one per file is the difference
     between disk-bound and CPU-bound on a corpus of small files, and a file is still complete or absent after a
     crash (a temporary left by a killed run is removed by the next)."""
-    targets, clashes = output_names(sources, out_dir)
+    clashes = output_clashes(sources, out_dir)
     run = Run(out_dir)
-    converted = _outcomes([s for s in sources if s not in clashes], targets, publication, force, jobs)
+    converted = _outcomes([s for s in sources if s not in clashes], out_dir, publication, force, jobs)
     group: list[Outcome] = []
     began = time.monotonic()
     for n, source in enumerate(sources, 1):
         if source in clashes:
-            group.append(Outcome(source, targets[source], "failed", error=f"{source}: {clashes[source]}"))
+            group.append(Outcome(source, output_name(source, out_dir), "failed", error=f"{source}: {clashes[source]}"))
         else:
             group.append(next(converted))
         if len(group) >= _GROUP_FILES or time.monotonic() - began >= _GROUP_SECONDS or n == len(sources):
@@ -201,11 +204,15 @@ def publish_group(outcomes: list[Outcome]) -> list[Outcome]:
     return out
 
 
-def _outcomes(sources: list[Path], targets: dict[Path, Path], publication: Publication, force: bool,
+def _outcomes(sources: list[Path], out_dir: Path, publication: Publication, force: bool,
               jobs: int) -> Iterator[Outcome]:
     """Each source's outcome, from this process or from a pool of them."""
-    args = ([targets[s] for s in sources], [publication] * len(sources), [force] * len(sources))
-    return ordered_map(convert_one, sources, *args, jobs=jobs, warm=_warm)
+    return ordered_map(_convert_into, sources, repeat(out_dir), repeat(publication), repeat(force), jobs=jobs,
+                       warm=_warm)
+
+
+def _convert_into(source: Path, out_dir: Path, publication: Publication, force: bool) -> Outcome:
+    return convert_one(source, output_name(source, out_dir), publication, force)
 
 
 def _warm() -> None:

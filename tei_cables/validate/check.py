@@ -9,6 +9,7 @@ both see one problem at one place (a date that does not exist), the rule's messa
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 from pathlib import Path
 
 from lxml import etree
@@ -74,7 +75,7 @@ def validate_paths(paths: Iterable[Path], schemas: Sequence[Path] = (), jobs: in
     """One report per file found under the paths, in order, as each is checked (a path that does not exist gives
     a CAB-READ finding); the schemas are files (`other.py`), and `jobs` processes share the work."""
     files = find_xml_files(paths)
-    return ordered_map(report_of, files, [tuple(schemas)] * len(files), jobs=jobs, warm=_warm)
+    return ordered_map(report_of, files, repeat(tuple(schemas)), jobs=jobs, warm=_warm)
 
 
 def report_of(path: Path, schemas: tuple[Path, ...] = ()) -> FileReport:
