@@ -10,7 +10,7 @@ written (the validator's own rules, so `convert` and `validate` count the same f
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby, repeat
 from pathlib import Path
@@ -20,7 +20,7 @@ from rich.table import Table
 
 from tei_cables.encode.publication import Publication
 from tei_cables.errors import TeiCablesError
-from tei_cables.files import publish_all, stage
+from tei_cables.files import PathList, publish_all, stage
 from tei_cables.fingerprint import state
 from tei_cables.model import Warning_
 from tei_cables.parallel import ordered_map
@@ -98,7 +98,7 @@ def output_name(source: Path, out_dir: Path) -> Path:
     return out_dir / f"{source.stem}.xml"
 
 
-def output_clashes(sources: list[Path], out_dir: Path) -> dict[Path, str]:
+def output_clashes(sources: Sequence[Path], out_dir: Path) -> dict[Path, str]:
     """An error for every source that shares its output file with another.
 
     Output names are compared case-folded, because on macOS and Windows `Cable.xml` and `cable.xml` are one file.
@@ -157,7 +157,7 @@ def _failed(source: Path, target: Path, exc: BaseException) -> Outcome:
     raise exc
 
 
-def convert_all(sources: list[Path], out_dir: Path, publication: Publication, *, force: bool = False,
+def convert_all(sources: Sequence[Path], out_dir: Path, publication: Publication, *, force: bool = False,
                 jobs: int = 1, each: Callable[[Outcome], None] = lambda o: None) -> Run:
     """Convert every source into `out_dir`, in the order of the sources, calling `each` as each one settles.
 
@@ -167,7 +167,8 @@ def convert_all(sources: list[Path], out_dir: Path, publication: Publication, *,
     crash (a temporary left by a killed run is removed by the next)."""
     clashes = output_clashes(sources, out_dir)
     run = Run(out_dir)
-    converted = _outcomes([s for s in sources if s not in clashes], out_dir, publication, force, jobs)
+    converted = _outcomes(PathList(s for s in sources if s not in clashes) if clashes else sources, out_dir,
+                          publication, force, jobs)
     group: list[Outcome] = []
     began = time.monotonic()
     for n, source in enumerate(sources, 1):
@@ -204,7 +205,7 @@ def publish_group(outcomes: list[Outcome]) -> list[Outcome]:
     return out
 
 
-def _outcomes(sources: list[Path], out_dir: Path, publication: Publication, force: bool,
+def _outcomes(sources: Sequence[Path], out_dir: Path, publication: Publication, force: bool,
               jobs: int) -> Iterator[Outcome]:
     """Each source's outcome, from this process or from a pool of them."""
     return ordered_map(_convert_into, sources, repeat(out_dir), repeat(publication), repeat(force), jobs=jobs,

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from tei_cables.files import PathList, files_under
 from tei_cables.safexml import parse_file
 from tei_cables.tag.normalize import fold_name
 
@@ -25,12 +26,12 @@ class Unlinked:
     forms: tuple[str, ...] = ()
 
 
-def tei_files(paths: list[Path]) -> list[Path]:
+def tei_files(paths: list[Path]) -> PathList:
     """The XML files named, and those in the folders named, in a stable order."""
-    out: list[Path] = []
+    out: list[str] = []
     for p in paths:
-        out += sorted(p.rglob("*.xml")) if p.is_dir() else [p]
-    return out
+        out += files_under(p, "*.xml") if p.is_dir() else [str(p)]
+    return PathList(out)
 
 
 def unlinked_names(paths: list[Path]) -> list[Unlinked]:

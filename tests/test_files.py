@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tei_cables.files import publish_all, stage
+from tei_cables.files import find_sources, publish_all, stage
 
 
 def test_a_staged_file_appears_under_its_name_only_when_published(tmp_path: Path):
@@ -44,3 +44,17 @@ def test_without_a_system_wide_sync_each_file_is_synced_alone(tmp_path: Path, mo
     targets = [tmp_path / "a.xml", tmp_path / "b.xml"]
     assert publish_all([(stage(t, b"x"), t) for t in targets]) == {}
     assert len(synced) == 2 and all(t.read_bytes() == b"x" for t in targets)
+
+
+def test_files_under_a_folder_come_in_the_order_paths_sort_in(tmp_path: Path):
+    for name in ("a/b.txt", "a-c.txt", "a/a/z.txt", "B.txt", "a.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = find_sources([tmp_path])
+    assert list(found) == sorted(p for p in tmp_path.rglob("*.txt"))
+    assert isinstance(found[0], Path) and len(found) == 5 and list(found[1:3]) == list(found)[1:3]
+
+
+def test_a_file_named_twice_is_listed_once(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("x")
+    assert list(find_sources([tmp_path, tmp_path / "a.txt"])) == [tmp_path / "a.txt"]

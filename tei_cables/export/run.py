@@ -17,7 +17,7 @@ from pathlib import Path
 from tei_cables.corpus import tei_files
 from tei_cables.export import Format
 from tei_cables.export.record import CableRecord, iter_records, read_record
-from tei_cables.files import publish, write_atomic
+from tei_cables.files import PathList, publish, write_atomic
 from tei_cables.parallel import ordered_map
 
 
@@ -60,18 +60,19 @@ def run_export(fmt: Format, sources: list[Path], out: Path, options: dict[str, s
     return outcome
 
 
-def _unique_names(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+def _unique_names(paths: PathList) -> tuple[PathList, list[tuple[Path, str]]]:
     """A cable's id is its file name: a second file of the same name (in another folder) would overwrite or merge
     with the first, so it is an error naming both."""
-    seen: dict[str, Path] = {}
-    kept, clashes = [], []
+    seen: dict[str, str] = {}
+    kept: list[str] = []
+    clashes: list[tuple[Path, str]] = []
     for path in paths:
         if path.stem in seen:
             clashes.append((path, f"{path}: has the same name as {seen[path.stem]}; rename one of them"))
         else:
-            seen[path.stem] = path
-            kept.append(path)
-    return kept, clashes
+            seen[path.stem] = str(path)
+            kept.append(str(path))
+    return PathList(kept), clashes
 
 
 def _records(paths: list[Path], errors: list[tuple[Path, str]], jobs: int) -> Iterator[CableRecord]:

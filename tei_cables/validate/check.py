@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_cables.errors import SourceError, UnsafeXMLError
+from tei_cables.files import PathList, files_under
 from tei_cables.parallel import ordered_map
 from tei_cables.safexml import parse_bytes
 from tei_cables.validate.findings import FileReport, Finding
@@ -63,12 +64,12 @@ def is_valid(source: Path | bytes) -> bool:
     return not any(f.severity == "error" for f in iter_findings(source))
 
 
-def find_xml_files(paths: Iterable[Path]) -> list[Path]:
+def find_xml_files(paths: Iterable[Path]) -> PathList:
     """The files named, and the `*.xml` files inside the folders named, in a stable order, each once."""
-    found: list[Path] = []
+    found: list[str] = []
     for p in paths:
-        found += sorted(q for q in p.rglob("*.xml") if q.is_file()) if p.is_dir() else [p]
-    return list(dict.fromkeys(found))
+        found += files_under(p, "*.xml") if p.is_dir() else [str(p)]
+    return PathList(dict.fromkeys(found))
 
 
 def validate_paths(paths: Iterable[Path], schemas: Sequence[Path] = (), jobs: int = 1) -> Iterator[FileReport]:
