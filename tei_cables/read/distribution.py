@@ -13,6 +13,7 @@ from functools import cache
 from tei_cables.model import CopyLine, Distribution, Text
 from tei_cables.read.paragraphs import Line, Paragraph, make_text
 from tei_cables.read.phrases import find_phrases
+from tei_cables.regex import alternation
 from tei_cables.resources import load_data
 
 _MARK = r"(?:N°|Nº|No\.?|Nos\.?|№|#)"
@@ -30,7 +31,7 @@ _NUMBERED_WORDS = 6
 def _count() -> str:
     """A count of copies: digits or a number word (`17`, `Three`, `два`)."""
     words = load_data("numbers.yaml")["number_words"]
-    return rf"(?:\d+|{'|'.join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))})"
+    return rf"(?:\d+|{alternation(words)})"
 
 
 @cache

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tei_cables.errors import DataError
+from tei_cables.regex import alternation
 from tei_cables.resources import data_path, load_data
 
 _OPTIONS = {"phrases", "start_only", "strong", "person", "place", "number", "whole", "number_only"}
@@ -119,7 +120,7 @@ def number_marks() -> tuple[str, ...]:
 @cache
 def number_regex() -> re.Pattern[str]:
     """A number mark followed by a document number such as `600301/sh` or `3561/42`."""
-    marks = "|".join(re.escape(m) for m in sorted(number_marks(), key=len, reverse=True))
+    marks = alternation(number_marks())
     return re.compile(rf"(?:{marks})\s*(?P<num>\d[\d\-]*(?:/\s?[\w]+)?)", re.IGNORECASE)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tei_cables.regex import alternation
 from tei_cables.resources import load_data
 
 _MAX_WORDS = 3  # a signer's name, without its gloss, is at most this many words
@@ -36,7 +37,7 @@ def _date_prefix() -> re.Pattern[str]:
 def _formula_prefix() -> re.Pattern[str]:
     """A closing formula standing before the signature on its line (`With greetings.`)."""
     formulas = load_data("body.yaml")["closing_formulas"]
-    alts = "|".join(re.escape(f) for f in sorted((f for v in formulas.values() for f in v), key=len, reverse=True))
+    alts = alternation(f for v in formulas.values() for f in v)
     return re.compile(rf"\s*(?:{alts})\b[^.,!]{{0,30}}[.,!]\s*", re.IGNORECASE)
 
 
@@ -44,7 +45,7 @@ def _formula_prefix() -> re.Pattern[str]:
 def _formula_line() -> re.Pattern[str]:
     """A line that opens with a closing formula (`С уважением ЦК Трудовой партии Кореи`)."""
     formulas = load_data("body.yaml")["closing_formulas"]
-    alts = "|".join(re.escape(f) for f in sorted((f for v in formulas.values() for f in v), key=len, reverse=True))
+    alts = alternation(f for v in formulas.values() for f in v)
     return re.compile(rf"[\s{_QUOTES}]*(?:{alts})(?!\w)", re.IGNORECASE)
 
 

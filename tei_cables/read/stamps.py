@@ -13,6 +13,7 @@ from functools import cache
 
 from tei_cables.model import Stamp
 from tei_cables.read.phrases import PhraseMatch, find_phrases, number_regex, offices
+from tei_cables.regex import alternation
 from tei_cables.resources import load_data
 
 # A run of dates and times (`17.7.52`, `18:45`, `30 September 1950`, `0.35`) that may open a line which continues
@@ -35,7 +36,7 @@ def _dateish() -> re.Pattern[str]:
 def _name() -> re.Pattern[str]:
     """A clerk's name after a stamp phrase: the titles and offices before it (`Cde.`, `Shift Chief`, `тов.`,
     `clerk_titles` in stamps.yaml) left out, an editor's completion inside it (`Sadov[in]`) kept."""
-    titles = "|".join(re.escape(t) for t in sorted(load_data("stamps.yaml")["clerk_titles"], key=len, reverse=True))
+    titles = alternation(load_data("stamps.yaml")["clerk_titles"])
     word = r"[A-ZА-ЯЁ][\w'’\-]*(?:\[\w+\])?\.?"
     return re.compile(rf"(?:(?i:{titles})\s+)*(?P<name>{word}(?:[ \t]+{word})*)")
 _PLACE = re.compile(r"(?:the\s+)?(?P<place>[\w][\w'’/\-]*(?:[ \t]+(?:of|the|of the|[\w][\w'’/\-]*))*)",

@@ -16,6 +16,7 @@ from functools import cache
 
 from tei_cables.model import Text, TitleRoles
 from tei_cables.read.phrases import number_regex
+from tei_cables.regex import alternation
 from tei_cables.resources import load_data, word_lists
 
 _NAME_WORDS = 3  # a bare name in a title is at most this many capitalised words
@@ -32,7 +33,7 @@ def _offices() -> frozenset[str]:
 
 
 def _word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = alternation(words)
     return re.compile(rf"(?<![\w/])(?:{alts})(?![\w/])", re.IGNORECASE)
 
 

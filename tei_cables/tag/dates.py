@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from tei_cables.regex import alternation
 from tei_cables.resources import load_data
 
 # What may stand between a date and its time (`17.7.52 18:45`, `June 25, 1950—10 a.m.`).
@@ -75,20 +76,16 @@ def _roman_of() -> dict[str, int]:
     return {r: i + 1 for i, r in enumerate(load_data("dates.yaml")["roman_months"])}
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _master() -> re.Pattern[str]:
     """The named shapes, as one pattern; each alternative is documented by its group name."""
     data = load_data("dates.yaml")
-    month = rf"(?:{_alt(list(_month_of()))})\.?"
-    roman = rf"(?:{_alt([r.upper() for r in _roman_of()])})"
-    year_word = rf"(?:\s*(?:{_alt(data['year_words'])})(?!\w))?"
-    ampm = rf"(?:\s*(?P<ampm>{_alt(data['am'] + data['pm'])}))?"
+    month = rf"(?:{alternation(list(_month_of()))})\.?"
+    roman = rf"(?:{alternation([r.upper() for r in _roman_of()])})"
+    year_word = rf"(?:\s*(?:{alternation(data['year_words'])})(?!\w))?"
+    ampm = rf"(?:\s*(?P<ampm>{alternation(data['am'] + data['pm'])}))?"
     # A footnote digit glued to the minutes (`8:101 a.m.`: 8:10 and note 1) is read only before a.m./p.m.
-    ampm_ahead = rf"\s*(?:{_alt(data['am'] + data['pm'])})"
+    ampm_ahead = rf"\s*(?:{alternation(data['am'] + data['pm'])})"
     return re.compile(
         rf"""
         (?<![\w/.:])(?:
@@ -99,8 +96,8 @@ def _master() -> re.Pattern[str]:
         | (?P<mdy>(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)(?!\w)
         | (?P<my>(?P<m3>{month})\s+(?P<y3>\d{{4}})){year_word}(?!\w)
         | (?P<time>(?P<th>\d{{1,2}}):(?P<tm>\d{{2}})(?:\d(?={ampm_ahead}))?){ampm}(?!\w)
-        | (?P<clock>(?P<ch>\d{{1,2}})\s*(?P<campm>{_alt(data['am'] + data['pm'])}))(?!\w)
-        | (?P<noon>{_alt(data['noon'] + data['midnight'])})(?!\w)
+        | (?P<clock>(?P<ch>\d{{1,2}})\s*(?P<campm>{alternation(data['am'] + data['pm'])}))(?!\w)
+        | (?P<noon>{alternation(data['noon'] + data['midnight'])})(?!\w)
         | (?P<dot>(?P<a>\d{{1,2}})\.(?P<b>\d{{2}}|\d))(?![\d.]\d|\w)
         | (?P<year>(?P<yy>19\d\d)){year_word}(?![\d/])
         | (?P<hhmm>(?P<hh>[0-2]\d)(?P<mm>[0-5]\d))(?![\d/.\w])
@@ -305,7 +302,7 @@ def _with_this_year(text: str, end: int) -> int:
 
 @cache
 def _this_year_regex() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{_alt(load_data('dates.yaml')['this_year'])})", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{alternation(load_data('dates.yaml')['this_year'])})", re.IGNORECASE)
 
 
 _NUMERIC = re.compile(r"(?<![\w/.:])(\d{1,2})([./\-])(\d{1,2})[./\-](\d{4}|\d{2})(?![\d/])")

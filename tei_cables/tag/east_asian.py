@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from tei_cables.errors import DataError
+from tei_cables.regex import alternation
 from tei_cables.resources import data_path, load_data
 from tei_cables.tag.normalize import fold_name
 
@@ -43,17 +44,14 @@ def _not_given() -> frozenset[str]:
     return frozenset(w.casefold() for w in _data()["not_given"])
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @cache
 def _pattern() -> re.Pattern[str]:
     """Family name, then one or two given-name words of the right shape."""
     data = _data()
     family = [w for group in data["family"].values() for w in group]
     parts = data["syllable"]
-    syllable = f"(?:{_alt(parts['initials'])})?(?:{_alt(parts['nuclei'])})(?:{_alt(parts['finals'])})?"
+    initials, nuclei, finals = (alternation(parts[k]) for k in ("initials", "nuclei", "finals"))
+    syllable = f"(?:{initials})?(?:{nuclei})(?:{finals})?"
     latin_word = rf"(?:{syllable}){{1,3}}(?:-(?:{syllable}){{1,2}})?"
     cyrillic_word = r"[а-яё]{1,4}(?:-[а-яё]{1,4})?"
     word = rf"(?=[A-ZА-ЯЁŎŬ])(?i:{latin_word}|{cyrillic_word})"

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from tei_cables.model import Entity, Span, Text
+from tei_cables.regex import alternation
 from tei_cables.resources import load_data
 from tei_cables.tag.east_asian import east_asian_names, family_names
 from tei_cables.tag.gazetteer import gazetteer_place
@@ -320,19 +321,19 @@ def _feature_places(text: str) -> list[tuple[int, int]]:
 
 @cache
 def _titled_regex() -> re.Pattern[str]:
-    titles = _alternation(_vocab()["person_titles"])
+    titles = alternation(_vocab()["person_titles"])
     return re.compile(rf"(?<!\w)(?i:{titles})\s+(?P<n>{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s?)+|\s+{_CAPS_WORD})*)")
 
 
 @cache
 def _feature_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){_WORD}\s+(?:{_alternation(_vocab()['place_suffixes'])})(?!\w)")
+    return re.compile(rf"(?<!\w){_WORD}\s+(?:{alternation(_vocab()['place_suffixes'])})(?!\w)")
 
 
 @cache
 def _place_cue_regex() -> re.Pattern[str]:
     """A place cue ending the text before a name (`near`, `the town of`), as one pattern."""
-    return re.compile(rf"(?<!\w)(?:{_alternation(_vocab()['place_cues'])})\s+(?:the\s+)?$")
+    return re.compile(rf"(?<!\w)(?:{alternation(_vocab()['place_cues'])})\s+(?:the\s+)?$")
 
 
 @cache
@@ -340,9 +341,6 @@ def _person_verbs() -> frozenset[str]:
     return frozenset(w.casefold() for w in _vocab()["person_verbs"])
 
 
-def _alternation(words: list[str]) -> str:
-    """Words as a regex alternation, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _running_text_caps(result: Mentions, t: Text) -> None:
