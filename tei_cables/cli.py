@@ -132,8 +132,8 @@ def _exit_on_signal(signum: int, frame: object) -> None:
               help="Read the TEI files in this many processes.")
 def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, rdf_format: str,
            publisher: str | None, url: str | None, licence: str | None, pub_date, jobs: int) -> None:
-    from tei_cables.corpus import tei_files
     from tei_cables.export.run import run_export
+    from tei_cables.files import find_xml_files
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     target = FORMATS_OUT[fmt]
@@ -141,7 +141,7 @@ def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, 
                                  "licence": licence, "date": pub_date.date().isoformat() if pub_date else None
                                  }.items() if v}
     with Progress(console=err, transient=True) as progress:
-        task = progress.add_task(f"exporting {fmt}", total=len(tei_files(list(sources))))
+        task = progress.add_task(f"exporting {fmt}", total=len(find_xml_files(list(sources))))
         try:
             outcome = run_export(target, list(sources), out, options, jobs=jobs,
                                  advance=lambda: progress.advance(task))
@@ -319,7 +319,8 @@ def validate(paths: tuple[Path, ...], fmt: str, allow_empty: bool, schema_files:
     Exit code 0 when every file is valid (warnings allowed), 1 when one is invalid, 2 when one is not XML, when
     there is no file to check, or when a schema cannot be read.
     """
-    from tei_cables.validate.check import find_xml_files, validate_paths
+    from tei_cables.files import find_xml_files
+    from tei_cables.validate.check import validate_paths
     from tei_cables.validate.other import load_schema
     from tei_cables.validate.summary import Summary, exit_code, summary_table
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from tei_cables.files import PathList, files_under
+from tei_cables.files import find_xml_files
 from tei_cables.safexml import parse_file
 from tei_cables.tag.normalize import fold_name
 
@@ -26,14 +26,6 @@ class Unlinked:
     forms: tuple[str, ...] = ()
 
 
-def tei_files(paths: list[Path]) -> PathList:
-    """The XML files named, and those in the folders named, in a stable order."""
-    out: list[str] = []
-    for p in paths:
-        out += files_under(p, "*.xml") if p.is_dir() else [str(p)]
-    return PathList(out)
-
-
 def unlinked_names(paths: list[Path]) -> list[Unlinked]:
     """Every entry without a register link (`@sameAs`), merged by kind and name across files, most mentioned first.
 
@@ -43,7 +35,7 @@ def unlinked_names(paths: list[Path]) -> list[Unlinked]:
     mentions: Counter[tuple[str, str]] = Counter()
     files: Counter[tuple[str, str]] = Counter()
     forms: dict[tuple[str, str], Counter[str]] = {}
-    for path in tei_files(paths):
+    for path in find_xml_files(paths):
         root = parse_file(path).getroot()
         seen: set[tuple[str, str]] = set()
         refs = Counter(r for el in root.xpath("//t:text//*[@ref] | //t:teiHeader//*[@ref]", namespaces=TEI)

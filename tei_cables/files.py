@@ -47,12 +47,23 @@ def files_under(folder: Path, pattern: str, keep: Callable[[Path], bool] = lambd
                   key=lambda p: os.path.normcase(p).replace(os.sep, "\0"))
 
 
-def find_sources(paths: list[Path]) -> PathList:
-    """The transcription files named, and those inside the folders named, in a stable order, each once."""
+def find_files(paths: Iterable[Path], pattern: str, keep: Callable[[Path], bool] = lambda p: True) -> PathList:
+    """The files named, and those inside the folders named that match the pattern (and `keep`), in a stable
+    order, each once."""
     found: list[str] = []
     for p in paths:
-        found += files_under(p, "*", _is_transcription) if p.is_dir() else [str(p)]
+        found += files_under(p, pattern, keep) if p.is_dir() else [str(p)]
     return PathList(dict.fromkeys(found))
+
+
+def find_sources(paths: list[Path]) -> PathList:
+    """The transcription files named, and those inside the folders named."""
+    return find_files(paths, "*", _is_transcription)
+
+
+def find_xml_files(paths: Iterable[Path]) -> PathList:
+    """The XML files named, and the `*.xml` files inside the folders named (TEI to validate or export)."""
+    return find_files(paths, "*.xml")
 
 
 def _is_transcription(path: Path) -> bool:

@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei_cables.corpus import tei_files
 from tei_cables.export import Format
 from tei_cables.export.record import CableRecord, iter_records, read_record
-from tei_cables.files import PathList, publish, write_atomic
+from tei_cables.files import PathList, find_xml_files, publish, write_atomic
 from tei_cables.parallel import ordered_map
 
 
@@ -33,7 +32,7 @@ class Outcome:
 def run_export(fmt: Format, sources: list[Path], out: Path, options: dict[str, str], *, jobs: int = 1,
                advance: Callable[[], None] = lambda: None) -> Outcome:
     """Export the TEI files found in `sources` to `out` in the format `fmt`."""
-    paths, clashes = _unique_names(tei_files(sources))
+    paths, clashes = _unique_names(find_xml_files(sources))
     outcome = Outcome(files=len(paths) + len(clashes), errors=clashes)
     module = fmt.load()
     options = {**options, "format": fmt.name, "out": out.name}

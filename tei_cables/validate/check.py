@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_cables.errors import SourceError, UnsafeXMLError
-from tei_cables.files import PathList, files_under
+from tei_cables.files import find_xml_files
 from tei_cables.parallel import ordered_map
 from tei_cables.safexml import parse_bytes
 from tei_cables.validate.findings import FileReport, Finding
@@ -62,14 +62,6 @@ def iter_findings(source: Path | bytes, *, name: str | None = None,
 def is_valid(source: Path | bytes) -> bool:
     """True when a file has no errors (warnings allowed)."""
     return not any(f.severity == "error" for f in iter_findings(source))
-
-
-def find_xml_files(paths: Iterable[Path]) -> PathList:
-    """The files named, and the `*.xml` files inside the folders named, in a stable order, each once."""
-    found: list[str] = []
-    for p in paths:
-        found += files_under(p, "*.xml") if p.is_dir() else [str(p)]
-    return PathList(dict.fromkeys(found))
 
 
 def validate_paths(paths: Iterable[Path], schemas: Sequence[Path] = (), jobs: int = 1) -> Iterator[FileReport]:

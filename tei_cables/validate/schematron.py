@@ -3,10 +3,11 @@
 ISO Schematron's reference implementation (the "skeleton" that `lxml.isoschematron` runs) walks the whole
 document once per pattern, and once more per pattern for its report, trying every node against the rules: for a
 cable of a thousand nodes and ten patterns that is twenty walks, about 10 ms, most of the time of `validate` and of
-checking what `convert` writes. A rule's context is an XSLT match pattern, and a node matches `P` exactly when it
-is in `//P` evaluated from the root, so each pattern here selects its candidates with one XPath (libxml2 finds
-them in C) and applies its rules to those alone. The first rule of a pattern that matches a node fires, as the
-standard says, by template priority. Keys and lets are XSLT's own, so every test means what it meant.
+checking what `convert` writes. Here one walk over the elements hands each element only to the patterns with a rule
+about an element of its name (`_Walk`); a pattern with a rule about something else (`*`, `@when`) selects its
+candidates by XPath instead, since a node matches the pattern `P` exactly when it is in `//P` evaluated from the
+root. The first rule of a pattern that matches a node fires, as the standard says, by template priority. Keys and
+lets are XSLT's own, so every test means what it meant.
 
 The compiler takes the part of Schematron the cable rules use: `ns`, `pattern`, `rule[@context]`, `let`,
 `assert` and `report` (with `id`, `role` and a message of text, `value-of` and `name`), and top-level `xsl:key`.
@@ -60,7 +61,7 @@ class CompiledRules:
             return []
         elements = list(tree.getroot().iter(etree.Element))
         return [Failure(f.get("id") or "CAB-RULE", f.get("role") or "error", " ".join((f.text or "").split()),
-                        elements[max(0, min(len(elements), int(f.get("at"))) - 1)]) for f in report]
+                        elements[int(f.get("at")) - 1]) for f in report]
 
 
 def compile_schematron(schema: etree._Element, path: str = "") -> etree._Element:
@@ -132,7 +133,7 @@ def _last_name(branch: str) -> str | None:
     when the step is not a plain element name."""
     slashes = _outside_predicates(branch, "/")
     step = branch[slashes[-1] + 1 if slashes else 0:].split("[", 1)[0].strip()
-    return step if re.fullmatch(r"(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*", step) and "::" not in step else None
+    return step if re.fullmatch(r"(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*", step) else None
 
 
 def _rules(pattern: etree._Element, path: str) -> list[etree._Element]:
