@@ -6,12 +6,11 @@ result is always well-formed and no word is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_cables.encode.tei import E, append_text, tei
+from tei_cables.encode.tei import append_text, tei
 from tei_cables.model import Span, Text
 
 # Outer before inner when two spans have the same extent.
@@ -65,9 +64,8 @@ def _emit(parent: etree._Element, value: str, node: _Node, start: int, end: int)
     pos = start
     for child in sorted(node.children, key=lambda c: c.span.start):
         _text(parent, value[pos:child.span.start])
-        el = _element(child.span, value)
-        parent.append(el)
-        target = el.find(tei("desc")) if el.tag == tei("gap") else el
+        el = _add_element(parent, child.span)
+        target = el[0] if el.tag == _GAP else el  # a gap's words go in its <desc>
         _emit(target, value, child, child.span.start, child.span.end)
         pos = child.span.end
     _text(parent, value[pos:end])
@@ -78,65 +76,64 @@ def _text(parent: etree._Element, text: str) -> None:
     lines = text.split("\n")
     append_text(parent, lines[0])
     for line in lines[1:]:
-        lb = E.lb()
-        parent.append(lb)
-        lb.tail = "\n" + line
+        _sub(parent, "lb").tail = "\n" + line
 
 
-_Maker = Callable[[Span], etree._Element]
+def _sub(parent: etree._Element, name: str, attrib: dict[str, str] | None = None) -> etree._Element:
+    """A TEI element made in place, as the last child of `parent`: an element made apart and then appended has its
+    namespace declarations reconciled with its new parent's, which costs more than making it."""
+    return etree.SubElement(parent, tei(name), attrib)
 
 
-def _element(s: Span, value: str) -> etree._Element:
-    """The TEI element for one span."""
+_GAP = tei("gap")
+_NAMES = {"person": "persName", "place": "placeName", "org": "orgName"}
+_FIXED = {"bold": ("hi", {"rend": "bold"}), "name-slot": ("name", {}), "cover": ("name", {"type": "cover"})}
+_VALUED = {"url": ("ref", "target", {}), "stamp": ("seg", "subtype", {"type": "stamp"}),
+           "copies": ("num", "value", {"type": "copies"}), "total": ("num", "value", {"type": "total"}),
+           "idno": ("idno", "type", {})}  # kind: element, the attribute that carries the span's value, the fixed ones
+
+
+def _add_element(parent: etree._Element, s: Span) -> etree._Element:
+    """The TEI element for one span, added to `parent`."""
     attrs = dict(s.attrs)
-    if s.kind in {"person", "place", "org"}:
-        tag = {"person": E.persName, "place": E.placeName, "org": E.orgName}[s.kind]
-        return tag(**{k: v for k, v in attrs.items() if k in {"ref", "cert"}})
+    if s.kind in _NAMES:
+        return _sub(parent, _NAMES[s.kind], {k: v for k, v in attrs.items() if k in {"ref", "cert"}})
     if s.kind == "date":
-        maker = E.time if attrs.get("element") == "time" else E.date
-        el = maker(when=attrs["when"])
+        el = _sub(parent, "time" if attrs.get("element") == "time" else "date", {"when": attrs["when"]})
         if attrs.get("cert"):
             el.set("cert", attrs["cert"])  # the day-month order was not told by the cable (tag/dates.py)
         if attrs.get("resp") or attrs.get("cert"):
             el.set("resp", attrs.get("resp") or "#tei_cables")  # the encoder's interpretation (tag/timezones.py)
         return el
-    if s.kind == "bold":
-        return E.hi(rend="bold")
-    if s.kind == "url":
-        return E.ref(target=attrs["target"])
     if s.kind == "bracket":
-        return _bracket(attrs)
-    if s.kind == "stamp":
-        return E.seg(type="stamp", subtype=attrs["subtype"])
-    if s.kind == "name-slot":
-        return E.name()
-    if s.kind == "cover":
-        return E.name(type="cover")
-    if s.kind == "copies":
-        return E.num(type="copies", value=attrs["value"])
-    if s.kind == "total":
-        return E.num(type="total", value=attrs["value"])
-    if s.kind == "idno":
-        return E.idno(type=attrs["type"])
+        return _bracket(parent, attrs)
+    if s.kind in _FIXED:
+        name, fixed = _FIXED[s.kind]
+        return _sub(parent, name, fixed)
+    if s.kind in _VALUED:
+        name, key, fixed = _VALUED[s.kind]
+        return _sub(parent, name, {**fixed, key: attrs[key]})
     raise ValueError(f"no element for span kind {s.kind!r}")
 
 
 HAND = "hand_1"  # the hand of handwriting on the document, declared in profileDesc/handNotes
 
 
-def _bracket(attrs: dict[str, str]) -> etree._Element:
+def _bracket(parent: etree._Element, attrs: dict[str, str]) -> etree._Element:
     reading = attrs.get("reading")
     if reading == "gap":
-        return E.gap(E.desc(), reason="illegible")
-    if reading == "supplied":
-        return E.supplied(reason="editorial")
-    if reading == "sic":
-        return E.note(type="editorial", subtype="sic")
-    if reading == "stamp":
-        return E.stamp()
-    if reading == "add":
-        return E.add(hand=f"#{HAND}")
-    note = E.note(type=attrs.get("type", "editorial"))
+        gap = _sub(parent, "gap", {"reason": "illegible"})
+        _sub(gap, "desc")
+        return gap
+    if reading in _READINGS:
+        name, fixed = _READINGS[reading]
+        return _sub(parent, name, fixed)
+    note = _sub(parent, "note", {"type": attrs.get("type", "editorial")})
     if attrs.get("resp"):
         note.set("resp", f"#ed_{attrs['resp']}")
     return note
+
+
+_READINGS = {"supplied": ("supplied", {"reason": "editorial"}),
+             "sic": ("note", {"type": "editorial", "subtype": "sic"}),
+             "stamp": ("stamp", {}), "add": ("add", {"hand": f"#{HAND}"})}

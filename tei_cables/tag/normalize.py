@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _APOSTROPHES = "'’ʼ`‘"
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}][sS](?!\w)")
@@ -47,22 +47,41 @@ class _CharFolds(dict):
 
 _FOLDS = _CharFolds()
 _RUN = re.compile(r"[^ ]+")
+_EXTRA_SPACES = re.compile(r"^ +| +$|(?<= ) +")  # what closing up the spaces removes: all but a run's first
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+class _Table(dict):
+    """`_FOLDS` by code point, as `str.translate` reads a table: a text is folded in one call instead of one
+    lookup per character in Python."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _FOLDS[chr(code)]
+        return folded
+
+
+_TABLE = _Table()
+
+
+def fold(text: str) -> tuple[str, Sequence[int]]:
     """Fold a text; return the folded string and, for each of its characters, the source offset.
 
     Each character is folded alone, then spaces are closed up word by word (a run of spaces keeps its first)."""
     drop = _letter_spacing(text) | _possessive_s(text)
     text = cyrillic_lookalikes(text)
+    joined = text.translate(_TABLE)
+    if drop or not _FOLDS.irregular.isdisjoint(text):
+        return _fold_irregular(text, drop)
+    folded = " ".join(_RUN.findall(joined))
+    return folded, _ClosedUp(joined, len(folded))
+
+
+def _fold_irregular(text: str, drop: set[int]) -> tuple[str, list[int]]:
+    """`fold` where characters fold to none or to several, so each folded one's source is counted out."""
     parts = [_FOLDS[c] for c in text]
     for i in drop:
         parts[i] = ""
     joined = "".join(parts)
-    if drop or not _FOLDS.irregular.isdisjoint(text):
-        offsets: Sequence[int] = [i for i, f in enumerate(parts) for _ in f]
-    else:
-        offsets = range(len(text))
+    offsets = [i for i, f in enumerate(parts) for _ in f]
     words: list[str] = []
     index: list[int] = []
     prev_end = 0
@@ -73,6 +92,35 @@ def fold(text: str) -> tuple[str, list[int]]:
         index.extend(offsets[m.start():m.end()])
         prev_end = m.end()
     return " ".join(words), index
+
+
+class _ClosedUp(Sequence[int]):
+    """The source offsets of a text folded character for character, where only closing up spaces moved them:
+    worked out when first asked for, and only for the offsets asked for (a text's names, if it has any), not for
+    every character of every text."""
+
+    def __init__(self, joined: str, length: int) -> None:
+        self._joined = joined
+        self._length = length
+
+    @cached_property
+    def _removed(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _EXTRA_SPACES.finditer(self._joined)]
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._length))]
+        if not -self._length <= i < self._length:
+            raise IndexError(i)
+        offset = i % self._length
+        for start, end in self._removed:
+            if start > offset:
+                break
+            offset += end - start
+        return offset
 
 
 # Latin letters that look like Cyrillic ones, as typists and OCR mix them into Russian text (`HAM ИР` for `НАМ ИР`).
