@@ -1,12 +1,13 @@
-"""Writing outputs: a staged file is invisible under its name until its group is published, with the mode of
-any new file, and a group publishes what it can."""
+"""Finding inputs and writing outputs: folders are listed as `Path.rglob` lists them, in the order paths sort; a
+staged file is invisible under its name until its group is published, with the mode of any new file, and a group
+publishes what it can."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from tei_cables.files import find_sources, publish_all, stage
+from tei_cables.files import PathList, find_sources, find_xml_files, publish_all, stage
 
 
 def test_a_staged_file_appears_under_its_name_only_when_published(tmp_path: Path):
@@ -58,3 +59,23 @@ def test_files_under_a_folder_come_in_the_order_paths_sort_in(tmp_path: Path):
 def test_a_file_named_twice_is_listed_once(tmp_path: Path):
     (tmp_path / "a.txt").write_text("x")
     assert list(find_sources([tmp_path, tmp_path / "a.txt"])) == [tmp_path / "a.txt"]
+
+
+def test_a_link_to_a_file_is_listed_and_a_link_to_a_folder_is_not_followed(tmp_path: Path):
+    """As `Path.rglob` does: a folder reached through a link would list its files twice, or loop."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.xml").write_text("x")
+    (tmp_path / "b.xml").symlink_to(tmp_path / "real" / "a.xml")
+    (tmp_path / "linked").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert list(find_xml_files([tmp_path])) == [tmp_path / "b.xml", tmp_path / "real" / "a.xml"]
+
+
+def test_the_current_folder_lists_paths_without_a_leading_dot(tmp_path: Path, monkeypatch):
+    (tmp_path / "a.xml").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert list(find_xml_files([Path(".")])) == [Path("a.xml")]
+
+
+def test_a_path_list_gives_back_the_paths_it_was_given_by_index_and_slice():
+    paths = PathList(["a/b.xml", Path("c.xml"), "d é.xml"])
+    assert len(paths) == 3 and paths[-1] == Path("d é.xml") and list(paths[1:]) == [Path("c.xml"), Path("d é.xml")]
