@@ -8,7 +8,8 @@ stamp type the encoding uses (`ab type="stamp" subtype="…"`), with its gloss i
 
 from __future__ import annotations
 
-from functools import cache
+import copy
+from functools import cache, lru_cache
 from typing import get_args
 
 from lxml import etree
@@ -24,7 +25,14 @@ _EDITORIAL = ("normalization", "interpretation", "segmentation")  # TEI elements
 
 
 def build_encoding_desc(schema_href: str, register_href: str) -> etree._Element:
-    """The whole encodingDesc (the same for every file but for the addresses of the schema and the register)."""
+    """The whole encodingDesc (the same for every file but for the addresses of the schema and the register): a
+    copy of the one built for the first file with these addresses."""
+    return copy.deepcopy(_built_encoding_desc(schema_href, register_href))
+
+
+@lru_cache(maxsize=16)
+def _built_encoding_desc(schema_href: str, register_href: str) -> etree._Element:
+    """`build_encoding_desc`, built (remembered, read only)."""
     application = E.application(E.label("tei_cables"), ident="tei_cables", version=__version__)
     prefix = E.prefixDef(E.p("register:ID points at the entry of that id in the project's authority register "
                              "(tei-cables register export)."),

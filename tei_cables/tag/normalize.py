@@ -47,7 +47,7 @@ class _CharFolds(dict):
 
 _FOLDS = _CharFolds()
 _RUN = re.compile(r"[^ ]+")
-_EXTRA_SPACES = re.compile(r"^ +| +$|(?<= ) +")  # what closing up the spaces removes: all but a run's first
+_SPACE_RUN = re.compile(r"  +")
 
 
 class _Table(dict):
@@ -105,7 +105,15 @@ class _ClosedUp(Sequence[int]):
 
     @cached_property
     def _removed(self) -> list[tuple[int, int]]:
-        return [m.span() for m in _EXTRA_SPACES.finditer(self._joined)]
+        """What closing up the spaces removed: the spaces before the first word and after the last, and all but
+        the first of a run between two words."""
+        joined = self._joined
+        first, last = len(joined) - len(joined.lstrip(" ")), len(joined.rstrip(" "))
+        removed = [(0, first)] if first else []
+        removed += [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(joined, first, last)]
+        if first < last < len(joined):
+            removed.append((last, len(joined)))
+        return removed
 
     def __len__(self) -> int:
         return self._length
