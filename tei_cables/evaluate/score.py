@@ -15,6 +15,7 @@ from tei_cables.errors import TeiCablesError
 from tei_cables.evaluate.gold import CLERKS, TIMED, Gold, entity_forms, first_stamp, gold_of_record, load_gold
 from tei_cables.evaluate.names import folded, matched, same_name
 from tei_cables.export.record import CableRecord, Named, record_of, tei_root
+from tei_cables.files import find_xml_files
 
 KINDS = (("persons", "person"), ("places", "place"), ("organizations", "org"))
 
@@ -116,7 +117,7 @@ class Evaluation:
 def evaluate_paths(tei: list[Path], gold_dir: Path, sources: Path | None = None) -> Evaluation:
     """Score the TEI files (and the *.xml in folders) against the gold of the same name in `gold_dir`
     (`NAME.json`, else `NAME.xml`). A gold without a TEI file scores as an empty encoding, as in the reference."""
-    files = {p.stem: p for p in _xml_files(tei)}
+    files = {p.stem: p for p in find_xml_files(tei)}
     golds = _gold_files(gold_dir)
     result = Evaluation(without_gold=sorted(set(files) - set(golds)))
     for name, gold_path in sorted(golds.items()):
@@ -141,13 +142,6 @@ def _read(path: Path) -> tuple[CableRecord, str]:
     """A TEI file's record and all its words (header and text: what the source's words may have become)."""
     root = tei_root(path)
     return record_of(root, path), " ".join(root.itertext())
-
-
-def _xml_files(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        out += sorted(p.rglob("*.xml")) if p.is_dir() else [p]
-    return out
 
 
 def _gold_files(folder: Path) -> dict[str, Path]:
