@@ -8,7 +8,7 @@ comments, CDATA sections, processing instructions, the doctype and end tags) pai
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
 from functools import cached_property
 
 from lxml import etree
@@ -16,10 +16,14 @@ from lxml import etree
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _MAX_TAG = 120
-# Markup that is not a start tag (comments, CDATA sections, processing instructions, end tags, a doctype with its
-# internal subset), then a start tag, whose quoted attribute values may hold `>`.
-_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|</[^>]*>|<!(?:[^\[>]|\[[^\]]*\])*>"
-                     r"""|(?P<tag><[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""", re.S)
+# Up to this many characters, a line is counted from the start of the file for each element asked about; a longer
+# file gets a table of where its lines start, so that thousands of problems in it cost one scan, not one each.
+_COUNTED = 100_000
+# Markup whose `<` opens no element (comments, CDATA sections, processing instructions, a doctype with its internal
+# subset), then a start tag, whose quoted attribute values may hold `>`. An end tag matches neither (`</` is not a
+# start tag), so the scan steps over it without a match of its own: half the matches of a document.
+_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!(?:[^\[>]|\[[^\]]*\])*>"
+                     r"""|(?P<tag><(?![/!?])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""", re.S)
 
 
 class SourceMap:
@@ -45,20 +49,23 @@ class SourceMap:
     @cached_property
     def _tags(self) -> dict[etree._Element, tuple[int, int]]:
         elements = list(self._tree.getroot().iter(etree.Element))
-        tags = list(_start_tags(self.text))
+        tags = _start_tags(self.text)
         return dict(zip(elements, tags, strict=False)) if len(tags) == len(elements) else {}
-
-    @cached_property
-    def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def position(self, element: etree._Element) -> tuple[int | None, int | None]:
         """1-based line and column of the `<` of the element's start tag."""
         span = self._tags.get(element)
         if span is None:
             return element.sourceline, None
-        line = _bisect(self._line_starts, span[0])
-        return line + 1, span[0] - self._line_starts[line] + 1
+        start = span[0]
+        if len(self.text) <= _COUNTED:
+            return self.text.count("\n", 0, start) + 1, start - self.text.rfind("\n", 0, start)
+        line = bisect_right(self._line_starts, start) - 1
+        return line + 1, start - self._line_starts[line] + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def place(self, element: etree._Element) -> dict[str, object]:
         """Everything a Finding says about where an element is: line, column, XPath and start tag."""
@@ -94,23 +101,10 @@ def xpath_of(element: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
-def _start_tags(text: str) -> Iterator[tuple[int, int]]:
+def _start_tags(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of every start tag in document order (one regular expression over the text, which
     is well-formed: lxml has parsed it)."""
-    for m in _MARKUP.finditer(text):
-        if m.lastgroup == "tag":
-            yield m.span()
-
-
-def _bisect(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return [m.span() for m in _MARKUP.finditer(text) if m.lastgroup == "tag"]
 
 
 def attribute_label(key: str) -> str:
