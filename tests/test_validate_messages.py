@@ -182,3 +182,13 @@ def test_the_column_skips_comments_cdata_instructions_and_a_quoted_greater_than(
     smap = SourceMap(data, tree)
     assert smap.position(tree.find("a")) == (3, data.split(b"\n")[2].index(b"<a/>") + 1)
     assert smap.start_tag(tree.find("b")) == '<b n="1 > 0"/>'
+
+
+def test_a_long_file_gives_the_same_line_and_column():
+    """Past 100,000 characters the lines are looked up in a table of where they start instead of counted."""
+    filler = "".join(f"<p>{'x' * 60}</p>\n" for _ in range(2_000))
+    data = f'<?xml version="1.0"?>\n<r>\n{filler}  <a/><b/>\n</r>'.encode()
+    tree = etree.ElementTree(etree.fromstring(data))
+    smap = SourceMap(data, tree)
+    assert len(data) > 100_000
+    assert smap.position(tree.find("a")) == (2_003, 3) and smap.position(tree.find("b")) == (2_003, 7)
