@@ -78,6 +78,8 @@ def files_under(folder: Path, pattern: str, keep: Callable[[str], bool] = lambda
 
 
 def _walk(base: str, pattern: str, keep: Callable[[str], bool]) -> Iterator[str]:
+    """`files_under` for one folder: its files and its folders' files, merged in the order of their names, which
+    is the order of paths compared part by part."""
     files: list[str] = []
     folders: list[str] = []
     try:
@@ -108,6 +110,7 @@ def find_files(paths: Iterable[Path], pattern: str, keep: Callable[[str], bool] 
 
 
 def _first_time(strings: Iterable[str]) -> Iterator[str]:
+    """Each string once, where it first comes (only several paths named can list a file twice)."""
     seen: set[str] = set()
     for s in strings:
         if s not in seen:
