@@ -12,6 +12,7 @@ from tei_cables.model import Span
 from tei_cables.resources import load_data
 
 _INITIALS = re.compile(r"\s[-–]\s?(?P<resp>[A-Z][A-Za-z]{0,3})\s*$")
+_BRACKET = re.compile(r"[\[\]]")
 # A person's initials an editor supplied before a surname (`[A.I.] SHABSHIN`, `[N.V.] Roshchin`).
 _GIVEN_INITIALS = re.compile(r"[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.){0,2}")
 
@@ -23,12 +24,15 @@ def _rules() -> dict:
 
 def find_brackets(text: str, *, skip_whole: bool = False) -> list[Span]:
     """Spans for every bracket of a text, outermost first; an unclosed bracket runs to the end of the text."""
+    if "[" not in text:
+        return []  # most texts: a closing bracket alone opens nothing
     spans = []
     stack: list[int] = []
-    for i, c in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, c = m.start(), m.group()
         if c == "[":
             stack.append(i)
-        elif c == "]" and stack:
+        elif stack:
             start = stack.pop()
             spans.append(_span(text, start, i + 1))
     for start in stack:

@@ -400,6 +400,8 @@ def _place_context(result: Mentions, t: Text, start: int, end: int) -> bool:
 def _glosses(result: Mentions, t: Text) -> None:
     """`NAME [GLOSS]`: an editor's gloss names the same entity as the name before it."""
     spans = result.spans.setdefault(_key(t), [])
+    if "[" not in t.value:
+        return
     for m in re.finditer(r"\[(?P<g>[^\[\]]+)\]", t.value):
         g_start, g_end = m.start("g"), m.end("g")
         gloss = m.group("g").strip()
