@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
@@ -104,16 +105,22 @@ class _ClosedUp(Sequence[int]):
         self._length = length
 
     @cached_property
-    def _removed(self) -> list[tuple[int, int]]:
-        """What closing up the spaces removed: the spaces before the first word and after the last, and all but
-        the first of a run between two words."""
+    def _shifts(self) -> tuple[list[int], list[int]]:
+        """Where each stretch of spaces that closing up removed falls in the folded text, and how many characters
+        were removed up to its end. Removed: the spaces before the first word and after the last, and all but the
+        first of a run between two words."""
         joined = self._joined
         first, last = len(joined) - len(joined.lstrip(" ")), len(joined.rstrip(" "))
         removed = [(0, first)] if first else []
         removed += [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(joined, first, last)]
         if first < last < len(joined):
             removed.append((last, len(joined)))
-        return removed
+        at: list[int] = []
+        total: list[int] = []
+        for start, end in removed:
+            at.append(start - (total[-1] if total else 0))
+            total.append((total[-1] if total else 0) + end - start)
+        return at, total
 
     def __len__(self) -> int:
         return self._length
@@ -123,12 +130,10 @@ class _ClosedUp(Sequence[int]):
             return [self[k] for k in range(*i.indices(self._length))]
         if not -self._length <= i < self._length:
             raise IndexError(i)
-        offset = i % self._length
-        for start, end in self._removed:
-            if start > offset:
-                break
-            offset += end - start
-        return offset
+        i %= self._length
+        at, total = self._shifts
+        k = bisect_right(at, i)  # the stretches removed before this character
+        return i + (total[k - 1] if k else 0)
 
 
 # Latin letters that look like Cyrillic ones, as typists and OCR mix them into Russian text (`HAM ИР` for `НАМ ИР`).
