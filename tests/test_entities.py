@@ -169,6 +169,21 @@ def test_a_word_mixing_scripts_is_read_in_cyrillic():
     assert fold("ТEКСТ")[0] == "текст"  # a Latin E among Cyrillic letters
 
 
+def test_a_folded_character_points_back_at_its_source_across_closed_up_spaces():
+    from tei_cables.tag.normalize import fold
+
+    folded, index = fold("  Kim,  Il   Sung. ")
+    assert folded == "kim il sung"
+    assert list(index) == [2, 3, 4, 5, 8, 9, 10, 13, 14, 15, 16]  # a run of spaces points at its first
+
+
+def test_a_folded_character_points_back_at_its_source_across_a_dropped_possessive():
+    from tei_cables.tag.normalize import fold
+
+    folded, index = fold("Hŏn's  wife")
+    assert folded == "hon wife" and list(index) == [0, 1, 2, 5, 7, 8, 9, 10]
+
+
 def test_a_name_glued_to_an_underscore_is_part_of_another_word():
     assert xp(tei_of("FILE_UN is closed.\n"), "//t:text//t:orgName") == []
 
