@@ -57,6 +57,10 @@ class PathList(Sequence[Path]):
     def __iter__(self) -> Iterator[Path]:
         return (Path(self._string(i)) for i in range(len(self)))
 
+    def strings(self) -> Iterator[str]:
+        """The paths as the strings they were given as."""
+        return (self._string(i) for i in range(len(self)))
+
     def __repr__(self) -> str:
         return f"PathList({[self._string(i) for i in range(len(self))]!r})"
 
@@ -80,7 +84,7 @@ def files_under(folder: Path, pattern: str, keep: Callable[[str], bool] = lambda
 def _walk(base: str, pattern: str, keep: Callable[[str], bool]) -> Iterator[str]:
     """`files_under` for one folder: its files and its folders' files, merged in the order of their names, which
     is the order of paths compared part by part."""
-    files: list[str] = []
+    files = _SortedNames()
     folders: list[str] = []
     try:
         with os.scandir(base or ".") as entries:
@@ -88,17 +92,43 @@ def _walk(base: str, pattern: str, keep: Callable[[str], bool]) -> Iterator[str]
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(entry.name)
                 elif fnmatch.fnmatch(entry.name, pattern) and entry.is_file() and keep(entry.name):
-                    files.append(entry.name)
+                    files.add(entry.name)
     except PermissionError:
         return
     order = os.path.normcase
-    for name, is_folder in heapq.merge(((f, False) for f in sorted(files, key=order)),
-                                       ((d, True) for d in sorted(folders, key=order)), key=lambda e: order(e[0])):
+    for name, is_folder in heapq.merge(((f, False) for f in files), ((d, True) for d in sorted(folders, key=order)),
+                                       key=lambda e: order(e[0])):
         path = os.path.join(base, name)
         if is_folder:
             yield from _walk(path, pattern, keep)
         else:
             yield path
+
+
+class _SortedNames:
+    """The file names of one folder, given back in the order paths sort, held packed while the folder is read:
+    sorted a few thousand at a time into `PathList`s, which are merged as they are read back. A folder of 100,000
+    files would otherwise hold 100,000 strings of 80 bytes while it is sorted."""
+
+    _RUN = 4096
+
+    def __init__(self) -> None:
+        self._runs: list[PathList] = []
+        self._names: list[str] = []
+
+    def add(self, name: str) -> None:
+        self._names.append(name)
+        if len(self._names) == self._RUN:
+            self._pack()
+
+    def _pack(self) -> None:
+        if self._names:
+            self._runs.append(PathList(sorted(self._names, key=os.path.normcase)))
+            self._names = []
+
+    def __iter__(self) -> Iterator[str]:
+        self._pack()
+        return heapq.merge(*(run.strings() for run in self._runs), key=os.path.normcase)
 
 
 def find_files(paths: Iterable[Path], pattern: str, keep: Callable[[str], bool] = lambda name: True) -> PathList:

@@ -79,3 +79,15 @@ def test_the_current_folder_lists_paths_without_a_leading_dot(tmp_path: Path, mo
 def test_a_path_list_gives_back_the_paths_it_was_given_by_index_and_slice():
     paths = PathList(["a/b.xml", Path("c.xml"), "d é.xml"])
     assert len(paths) == 3 and paths[-1] == Path("d é.xml") and list(paths[1:]) == [Path("c.xml"), Path("d é.xml")]
+
+
+def test_a_big_folder_is_sorted_in_packed_runs_and_merged_in_path_order(tmp_path: Path, monkeypatch):
+    """A folder's names are sorted a few thousand at a time and merged; three at a time here, to see the merge."""
+    import tei_cables.files
+
+    monkeypatch.setattr(tei_cables.files._SortedNames, "_RUN", 3)
+    for name in ("k", "b", "a-c", "z", "B", "a", "m", "c", "y", "d"):
+        (tmp_path / f"{name}.xml").write_text("x")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.xml").write_text("x")
+    assert list(find_xml_files([tmp_path])) == sorted(tmp_path.rglob("*.xml"))
