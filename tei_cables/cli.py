@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress
 from rich.table import Table
 
 from tei_cables import __version__
@@ -62,6 +61,8 @@ def convert(sources: tuple[Path, ...], out_dir: Path, quiet: bool, force: bool, 
     `tei-cables validate` reports. Exit code 0 when every source converted (files kept because they were edited
     by hand included), 1 when one failed, 2 when there was nothing to convert.
     """
+    from rich.progress import Progress
+
     from tei_cables.batch import convert_all, convert_summary
 
     publication = Publication(schema_href, register_href, publisher, licence,
@@ -132,6 +133,8 @@ def _exit_on_signal(signum: int, frame: object) -> None:
               help="Read the TEI files in this many processes.")
 def export(fmt: str, sources: tuple[Path, ...], out: Path, profile: str | None, rdf_format: str,
            publisher: str | None, url: str | None, licence: str | None, pub_date, jobs: int) -> None:
+    from rich.progress import Progress
+
     from tei_cables.export.run import run_export
     from tei_cables.files import find_xml_files
 

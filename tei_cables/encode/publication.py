@@ -9,12 +9,15 @@ Nothing here depends on the clock, so the same input gives the same bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from tei_cables import __version__
 from tei_cables.encode.tei import E
-from tei_cables.model import Cable
+
+if TYPE_CHECKING:  # the command line reads `Publication` for its defaults without loading the model
+    from tei_cables.model import Cable
 
 
 @dataclass(frozen=True)
