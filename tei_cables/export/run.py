@@ -61,23 +61,22 @@ def run_export(fmt: Format, sources: list[Path], out: Path, options: dict[str, s
 
 def _unique_names(paths: PathList) -> tuple[PathList, list[tuple[Path, str]]]:
     """A cable's id is its file name: a second file of the same name (in another folder) would overwrite or merge
-    with the first, so it is an error naming both. Only the names that may repeat (`_maybe_repeated`) are held."""
+    with the first, so it is an error naming both. Only the names that may repeat (`_maybe_repeated`) are held,
+    and the list is copied only when a name does repeat."""
     suspects = _maybe_repeated((p.stem for p in paths), len(paths))
-    if not suspects:
-        return paths, []
-    first: dict[str, Path] = {}
+    first: dict[str, str] = {}
     clashes: list[tuple[Path, str]] = []
-
-    def unique(path: Path) -> bool:
+    for path in paths if suspects else ():
         if path.stem not in suspects:
-            return True
+            continue
         if path.stem in first:
             clashes.append((path, f"{path}: has the same name as {first[path.stem]}; rename one of them"))
-            return False
-        first[path.stem] = path
-        return True
-
-    return PathList(p for p in paths if unique(p)), clashes
+        else:
+            first[path.stem] = str(path)
+    if not clashes:
+        return paths, []
+    clashed = {path for path, _ in clashes}
+    return PathList(p for p in paths if p not in clashed), clashes
 
 
 def _maybe_repeated(names: Iterable[str], count: int) -> set[str]:
