@@ -81,7 +81,7 @@ def _unique_names(paths: PathList) -> tuple[PathList, list[tuple[Path, str]]]:
 
 def _maybe_repeated(names: Iterable[str], count: int) -> set[str]:
     """The names that may come more than once, for a second look: each name sets one bit of a table of 16 bits a
-    name, chosen by its hash, and a name whose bit is set already is kept. It finds every repeat, and about one
+    name, chosen by its hash, and a name whose bit is set already is kept. It finds every repeat, and at most one
     name in sixteen that only shares a bit, in 2 bytes a name where a set of every name takes 100."""
     size = max(64, 16 * count)
     bits = bytearray(size // 8 + 1)
