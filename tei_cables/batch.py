@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import groupby, repeat
+from itertools import repeat
 from pathlib import Path
 from typing import Literal
 
@@ -20,7 +20,7 @@ from rich.table import Table
 
 from tei_cables.encode.publication import Publication
 from tei_cables.errors import TeiCablesError
-from tei_cables.files import PathList, publish_all, stage
+from tei_cables.files import PathList, publish_all, shared_names, stage
 from tei_cables.fingerprint import state
 from tei_cables.model import Warning_
 from tei_cables.parallel import ordered_map
@@ -103,13 +103,10 @@ def output_clashes(sources: Sequence[Path], out_dir: Path) -> dict[Path, str]:
 
     Output names are compared case-folded, because on macOS and Windows `Cable.xml` and `cable.xml` are one file.
     Every source of a clash is refused, not just the second: which one "wins" would depend on the order of a
-    folder listing, and a silent overwrite is how a collection loses a cable. Only the names that clash are kept
-    (a run of 100,000 files holds no table of them all)."""
-    names = sorted((s.stem.casefold(), n) for n, s in enumerate(sources))
+    folder listing, and a silent overwrite is how a collection loses a cable."""
     clashes: dict[Path, str] = {}
-    for _, members in groupby(names, key=lambda name_and_index: name_and_index[0]):
-        group = [sources[n] for _, n in members]
-        for source in group if len(group) > 1 else ():
+    for group in shared_names(sources, lambda s: s.stem.casefold()):
+        for source in group:
             others = ", ".join(str(o) for o in group if o != source)
             clashes[source] = (f"{others} would also be written to {output_name(source, out_dir)}; rename one, or "
                                "convert them with different -o folders (nothing was written for either)")

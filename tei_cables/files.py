@@ -148,6 +148,34 @@ def _first_time(strings: Iterable[str]) -> Iterator[str]:
             yield s
 
 
+def shared_names(paths: Sequence[Path], key: Callable[[Path], str]) -> list[list[Path]]:
+    """The groups of two or more paths that share a name (`key` of a path: its stem, case-folded or not), each in
+    the order of the paths. Only the names that may repeat (`_maybe_repeated`) are held, so a corpus of 100,000
+    files is checked without a table of every name."""
+    suspects = _maybe_repeated((key(p) for p in paths), len(paths))
+    groups: dict[str, list[Path]] = {}
+    for path in paths if suspects else ():
+        name = key(path)
+        if name in suspects:
+            groups.setdefault(name, []).append(path)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _maybe_repeated(names: Iterable[str], count: int) -> set[str]:
+    """The names that may come more than once, for a second look: each name sets one bit of a table of 16 bits a
+    name, chosen by its hash, and a name whose bit is set already is kept. It finds every repeat, and at most one
+    name in sixteen that only shares a bit, in 2 bytes a name where a set of every name takes 100."""
+    size = max(64, 16 * count)
+    bits = bytearray(size // 8 + 1)
+    suspects: set[str] = set()
+    for name in names:
+        byte, bit = divmod(hash(name) % size, 8)
+        if bits[byte] >> bit & 1:
+            suspects.add(name)
+        bits[byte] |= 1 << bit
+    return suspects
+
+
 def find_sources(paths: list[Path]) -> PathList:
     """The transcription files named, and those inside the folders named."""
     return find_files(paths, "*", _is_transcription)

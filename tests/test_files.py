@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tei_cables.files import PathList, find_sources, find_xml_files, publish_all, stage
+from tei_cables.files import PathList, find_sources, find_xml_files, publish_all, shared_names, stage
 
 
 def test_a_staged_file_appears_under_its_name_only_when_published(tmp_path: Path):
@@ -91,3 +91,22 @@ def test_a_big_folder_is_sorted_in_packed_runs_and_merged_in_path_order(tmp_path
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "x.xml").write_text("x")
     assert list(find_xml_files([tmp_path])) == sorted(tmp_path.rglob("*.xml"))
+
+
+def test_files_that_share_a_name_are_grouped_in_their_order():
+    paths = [Path("a/x.xml"), Path("b/y.xml"), Path("b/X.xml"), Path("c/x.xml"), Path("c/z.xml")]
+    assert shared_names(paths, lambda p: p.stem.casefold()) == [[Path("a/x.xml"), Path("b/X.xml"), Path("c/x.xml")]]
+    assert shared_names(paths, lambda p: p.stem) == [[Path("a/x.xml"), Path("c/x.xml")]]
+
+
+def test_among_many_files_every_shared_name_is_found():
+    paths = [Path(f"a/cable-{i:05d}.xml") for i in range(10_000)]
+    paths += [Path("b/cable-00007.xml"), Path("b/cable-09999.xml")]
+    assert shared_names(paths, lambda p: p.stem) == [[Path("a/cable-00007.xml"), Path("b/cable-00007.xml")],
+                                                     [Path("a/cable-09999.xml"), Path("b/cable-09999.xml")]]
+
+
+def test_a_name_that_only_shares_a_hash_bit_is_not_a_group():
+    """Every name is looked at again only if its bit of the hash table was set; a shared bit alone groups none."""
+    paths = [Path(f"cable-{i:06d}.xml") for i in range(20_000)]
+    assert shared_names(paths, lambda p: p.stem) == []

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tei_cables.export import Format
 from tei_cables.export.record import CableRecord, iter_records, read_record
-from tei_cables.files import PathList, find_xml_files, publish, write_atomic
+from tei_cables.files import PathList, find_xml_files, publish, shared_names, write_atomic
 from tei_cables.parallel import ordered_map
 
 
@@ -61,38 +61,12 @@ def run_export(fmt: Format, sources: list[Path], out: Path, options: dict[str, s
 
 def _unique_names(paths: PathList) -> tuple[PathList, list[tuple[Path, str]]]:
     """A cable's id is its file name: a second file of the same name (in another folder) would overwrite or merge
-    with the first, so it is an error naming both. Only the names that may repeat (`_maybe_repeated`) are held,
-    and the list is copied only when a name does repeat."""
-    suspects = _maybe_repeated((p.stem for p in paths), len(paths))
-    first: dict[str, str] = {}
-    clashes: list[tuple[Path, str]] = []
-    for path in paths if suspects else ():
-        if path.stem not in suspects:
-            continue
-        if path.stem in first:
-            clashes.append((path, f"{path}: has the same name as {first[path.stem]}; rename one of them"))
-        else:
-            first[path.stem] = str(path)
-    if not clashes:
+    with the first, so it is an error naming both; the first is exported."""
+    first = {path: group[0] for group in shared_names(paths, lambda p: p.stem) for path in group[1:]}
+    if not first:
         return paths, []
-    clashed = {path for path, _ in clashes}
-    return PathList(p for p in paths if p not in clashed), clashes
-
-
-def _maybe_repeated(names: Iterable[str], count: int) -> set[str]:
-    """The names that may come more than once, for a second look: each name sets one bit of a table of 16 bits a
-    name, chosen by its hash, and a name whose bit is set already is kept. It finds every repeat, and at most one
-    name in sixteen that only shares a bit, in 2 bytes a name where a set of every name takes 100."""
-    size = max(64, 16 * count)
-    bits = bytearray(size // 8 + 1)
-    suspects: set[str] = set()
-    for name in names:
-        slot = hash(name) % size
-        byte, bit = divmod(slot, 8)
-        if bits[byte] >> bit & 1:
-            suspects.add(name)
-        bits[byte] |= 1 << bit
-    return suspects
+    clashes = [(p, f"{p}: has the same name as {first[p]}; rename one of them") for p in paths if p in first]
+    return PathList(p for p in paths if p not in first), clashes
 
 
 def _records(paths: list[Path], errors: list[tuple[Path, str]], jobs: int) -> Iterator[CableRecord]:

@@ -341,8 +341,6 @@ def _person_verbs() -> frozenset[str]:
     return frozenset(w.casefold() for w in _vocab()["person_verbs"])
 
 
-
-
 def _running_text_caps(result: Mentions, t: Text) -> None:
     """Names in capitals in running text that the register lacks (`toward P'UNGGI`, `took CHEONGSONG`): places by
     their cues or the gazetteer. A capitalised word with no cue is left as it is: it becomes a person only with a
